@@ -1,0 +1,46 @@
+"""Command line: ``briefing build`` and ``briefing check``.
+
+Exit 0 on success, 1 on problems in content or configuration (messages, no
+traceback), 2 for a bug (with its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="validate and build PDF, deck and charts")
+    b.add_argument("paths", nargs="*", metavar="PATH", help="briefing folders or files")
+    b.add_argument("--out", default="output", metavar="DIR", help="output folder (default output/)")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    c = sub.add_parser("check", help="validate content without rendering")
+    c.add_argument("paths", nargs="*", metavar="PATH")
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        from builder import pipeline
+
+        if args.command == "check":
+            return pipeline.check(args.paths, Path.cwd(), strict=args.strict)
+        return pipeline.build(
+            args.paths, Path.cwd(), Path(args.out), strict=args.strict, force=args.force
+        )
+    except KeyboardInterrupt:
+        print("interrupted; previous outputs were left untouched", file=sys.stderr)
+        return 130
+    except Exception:  # a bug, not a content problem: show everything
+        traceback.print_exc()
+        print("briefing: internal error (a bug); please report it with the text above",
+              file=sys.stderr)
+        return 2

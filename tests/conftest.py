@@ -1,0 +1,103 @@
+"""Shared test helpers: a tiny project on disk, and the CLI run as a real process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+MINIMAL_BRIEFING = """\
+id: tiny
+title: A tiny briefing
+subtitle: "Learning for the future: a test"
+series: Test series
+date: December 2022
+publisher:
+  name: Test Publisher
+  address: [1 Test Street, Testtown]
+authors: [A. Author]
+parts:
+  - include: part.yaml
+references:
+  - id: ref-one
+    text: "Author, A. (2020). *A book*. Publisher."
+    url: https://example.org/book
+"""
+
+MINIMAL_PART = """\
+id: part-1
+title: "Part 1: Everything"
+sections:
+  - id: intro
+    title: Introduction
+    blocks:
+      - p: "A paragraph with *emphasis* and a note.{fn:note-one}"
+      - bullets: [first point, second point]
+      - learning_points: [Learn this, And this]
+  - id: data
+    title: Data
+    blocks:
+      - p: "As said before ({see:intro})."
+      - table:
+          id: table-1
+          number: 1
+          title: Counts
+          columns:
+            - {key: category, label: Category}
+            - {key: c, label: "Number (%) n=10", n: 10, partition: true}
+          rows:
+            - [Alpha, "6 (60%)"]
+            - [Beta, "4 (40%)"]
+          chart: table-1-chart
+charts:
+  - id: table-1-chart
+    kind: hbar
+    source: table-1
+    category: label
+    series: [{column: c, label: Number}]
+    unit: count
+    title: Counts by category
+    alt: Alpha 6, Beta 4.
+footnotes:
+  - id: note-one
+    text: A footnote.
+"""
+
+
+def write_project(root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (relative path -> text, dedented) under ``root``; return root."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A project folder holding one small valid briefing at content/tiny/."""
+    return write_project(tmp_path, {"content/tiny/briefing.yaml": MINIMAL_BRIEFING,
+                                    "content/tiny/part.yaml": MINIMAL_PART})
+
+
+def run_cli(cwd: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m builder ARGS`` in ``cwd`` as a separate process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def need_tool(name: str) -> None:
+    """Skip when an external tool is missing on a laptop; fail in CI, where it must be there."""
+    if shutil.which(name) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is required in CI but is not installed")
+        pytest.skip(f"{name} not installed")

@@ -34,7 +34,7 @@ def test_content_error_exits_1_with_file_line_and_keeps_outputs(tiny: Path) -> N
     run = run_cli(tiny, "build")
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
-    assert run.stderr.splitlines()[0].startswith("content/tiny/part.yaml:4: ")
+    assert run.stderr.splitlines()[0].startswith("content/tiny/part.yaml:5: ")
     assert "did you mean 'title'" in run.stderr
     assert _digests(tiny / "output" / "tiny") == before
 
@@ -46,7 +46,7 @@ def test_check_reports_every_problem_at_once(tiny: Path) -> None:
     run = run_cli(tiny, "check")
     assert run.returncode == 1
     lines = run.stderr.splitlines()
-    assert [line.split(":")[1] for line in lines[:2]] == ["4", "14"]
+    assert [line.split(":")[1] for line in lines[:2]] == ["5", "13"]
     assert lines[-1] == "2 problems in content; nothing was built"
 
 

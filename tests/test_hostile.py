@@ -1,0 +1,249 @@
+"""Hostile and odd input, by the categories of ../shared/docs/reliability.md.
+
+Every case has a defined outcome: it builds and its text appears literally, or it is
+rejected with ``file:line`` messages (exit 1). Never a traceback (exit 2), always in
+bounded time and memory, and never a half-written output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_PART, ROOT, write_project
+
+LINE = re.compile(r"^content/[\w./-]+:\d+: ")
+PART = "content/tiny/part.yaml"
+TIME_LIMIT_S = 120
+MEMORY_LIMIT_MIB = 1024
+
+
+def _run(cwd: Path, *args: str) -> tuple[int, str, float, float]:
+    """Exit code, stderr, seconds and peak MiB of ``python -m builder ARGS``."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "builder", *args], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _, err = proc.communicate(timeout=TIME_LIMIT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail(f"took longer than {TIME_LIMIT_S} s")
+    seconds = time.perf_counter() - start
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return proc.returncode, err, seconds, peak
+
+
+def _part_with(block: str) -> str:
+    """The tiny part with ``block`` (YAML, one list item) added to the first section."""
+    marker = "      - bullets: [first point, second point]\n"
+    return MINIMAL_PART.replace(marker, marker + block.rstrip("\n") + "\n")
+
+
+def _project(tmp_path: Path, part: str | bytes) -> Path:
+    from tests.conftest import MINIMAL_BRIEFING
+
+    write_project(tmp_path, {"content/tiny/briefing.yaml": MINIMAL_BRIEFING})
+    path = tmp_path / PART
+    if isinstance(part, bytes):
+        path.write_bytes(part)
+    else:
+        path.write_text(part, encoding="utf-8")
+    return tmp_path
+
+
+def _rejected(tmp_path: Path, part: str | bytes, *needles: str) -> str:
+    code, err, _, peak = _run(_project(tmp_path, part), "build")
+    assert code == 1, err
+    assert "Traceback" not in err
+    problems = [line for line in err.splitlines() if LINE.match(line)]
+    assert problems, err
+    for needle in needles:
+        assert needle in err, err
+    assert peak < MEMORY_LIMIT_MIB
+    assert not (tmp_path / "output" / "tiny").exists(), "a failed build wrote outputs"
+    return err
+
+
+def _pdf_text(folder: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(folder / "output" / "tiny" / "tiny.pdf")
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def _built(tmp_path: Path, part: str) -> Path:
+    code, err, _, peak = _run(_project(tmp_path, part), "build")
+    assert code == 0, err
+    assert peak < MEMORY_LIMIT_MIB
+    return tmp_path
+
+
+# ------------------------------------------------------------ rendered literally
+
+LITERAL = [
+    "x<y and y>z & Tom <tom@example.com>",
+    "<b>not bold</b> <img src=\"/etc/passwd\"/> <font color=\"red\">plain</font>",
+    "&amp; &lt; &#169; stay as typed",
+    "<a href=\"javascript:alert(1)\">not a link</a>",
+    "'single' \"double\" ‘curly’ “curly” – — … £ € ©",
+    "Ελληνικά and кириллица",
+]
+
+
+@pytest.mark.parametrize("text", LITERAL)
+def test_markup_and_symbols_render_literally(tmp_path: Path, text: str) -> None:
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+    folder = _built(tmp_path, _part_with(f'      - p: "{quoted}"'))
+    assert " ".join(text.split()) in _pdf_text(folder)
+
+
+def test_implicit_yaml_typing_keeps_the_text(tmp_path: Path) -> None:
+    part = _part_with("      - bullets: [NO, 1.10, '12:30', 01234, 2024-01-02, ~x, yes]")
+    text = _pdf_text(_built(tmp_path, part))
+    for word in ("NO", "1.10", "12:30", "01234", "2024-01-02", "~x", "yes"):
+        assert f" {word} " in f" {text} "
+
+
+# ------------------------------------------------------------ rejected with file:line
+
+
+@pytest.mark.parametrize("url, scheme", [("javascript:alert(1)", "javascript"),
+                                         ("file:///etc/passwd", "file"),
+                                         ("data:text/html,hi", "data")])
+def test_link_schemes_other_than_web_and_mail_are_rejected(tmp_path: Path, url: str,
+                                                           scheme: str) -> None:
+    err = _rejected(tmp_path, _part_with(f'      - p: "[click]({url})"'), f"{PART}:9: ")
+    assert scheme in err
+
+
+@pytest.mark.parametrize("escape", ["\\x1b", "\\x00", "\\x85", "\\ud800", "\\ufffe"])
+def test_control_characters_and_invalid_code_points(tmp_path: Path, escape: str) -> None:
+    _rejected(tmp_path, _part_with(f'      - p: "bad {escape} char"'), f"{PART}:9: ")
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    _rejected(tmp_path, _part_with('      - p: !!python/object/apply:os.system ["echo hi"]'),
+              f"{PART}:9: ")
+
+
+def test_duplicate_keys_name_both_lines(tmp_path: Path) -> None:
+    part = MINIMAL_PART.replace("    title: Introduction\n",
+                                "    title: Introduction\n    title: Again\n", 1)
+    err = _rejected(tmp_path, part, f"{PART}:")
+    assert f"{PART}:5" in err and ":6" in err
+
+
+def test_alias_bomb_is_bounded(tmp_path: Path) -> None:
+    bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]" for i in range(1, 9)]
+    part = MINIMAL_PART + "\n".join(bomb) + "\n"
+    _, _, seconds, _ = _run(_project(tmp_path, part), "check")
+    err = _rejected(tmp_path, part, f"{PART}:")
+    assert seconds < 30, err
+
+
+def test_deep_nesting_is_bounded(tmp_path: Path) -> None:
+    _rejected(tmp_path, MINIMAL_PART + "deep: " + "[" * 5000 + "]" * 5000 + "\n", f"{PART}:")
+
+
+@pytest.mark.parametrize("part, line", [
+    (MINIMAL_PART.replace("    title: Introduction", "\ttitle: Introduction"), 4),
+    (MINIMAL_PART.replace("[first point, second point]", "[first point, second point"), 11),
+    ("", 1),
+])
+def test_syntax_errors(tmp_path: Path, part: str, line: int) -> None:
+    _rejected(tmp_path, part, f"{PART}:")
+
+
+def test_invalid_utf8_is_rejected(tmp_path: Path) -> None:
+    _rejected(tmp_path, MINIMAL_PART.encode().replace(b"A paragraph", b"A \xff paragraph"),
+              f"{PART}:")
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    data = ("\ufeff" + MINIMAL_PART).replace("\n", "\r\n").encode("utf-8")
+    folder = _project(tmp_path, data)
+    code, err, _, _ = _run(folder, "check")
+    assert code == 0, err
+
+
+def test_unknown_block_kind_suggests(tmp_path: Path) -> None:
+    _rejected(tmp_path, _part_with("      - paragraf: text"), f"{PART}:9: ", "did you mean")
+
+
+@pytest.mark.parametrize("values, needle", [
+    ("[.nan]", "NaN"), ("[.inf]", "infinit"), ("['12']", "text"), ("[1, 2]", "values"),
+])
+def test_bad_chart_numbers(tmp_path: Path, values: str, needle: str) -> None:
+    dataset = (f"datasets:\n  - id: ds\n    title: Data\n    columns: [label, v]\n"
+               f"    rows:\n      - [A, {values.strip('[]')}]\n")
+    chart = ("  - id: ds-chart\n    kind: bar\n    source: ds\n    category: label\n"
+             "    series: [{column: v, label: V}]\n    unit: count\n    title: T\n    alt: A.\n")
+    part = MINIMAL_PART.replace("charts:\n", "charts:\n" + chart) + dataset
+    err = _rejected(tmp_path, part, f"{PART}:")
+    assert needle.lower() in err.lower()
+
+
+def test_template_outside_the_project_is_rejected(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL_BRIEFING
+
+    folder = _project(tmp_path, MINIMAL_PART)
+    (folder / "content/tiny/briefing.yaml").write_text(
+        MINIMAL_BRIEFING + "template: ../../../../etc/passwd\n")
+    code, err, _, _ = _run(folder, "build")
+    assert code == 1 and "content/tiny/briefing.yaml:" in err and "Traceback" not in err
+
+
+def test_template_that_is_not_a_pptx_is_rejected(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL_BRIEFING
+
+    folder = _project(tmp_path, MINIMAL_PART)
+    (folder / "content/tiny/brand.pptx").write_bytes(b"not a zip")
+    (folder / "content/tiny/briefing.yaml").write_text(MINIMAL_BRIEFING + "template: brand.pptx\n")
+    code, err, _, _ = _run(folder, "build")
+    assert code == 1 and "brand.pptx" in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------ overlong content
+
+
+def test_overlong_word_title_and_cell_build_or_are_located(tmp_path: Path) -> None:
+    word = "x" * 3000
+    cell = " ".join(["long cell text"] * 1500)
+    part = MINIMAL_PART.replace("title: Introduction", f"title: Introduction {word[:300]}")
+    part = part.replace("[Beta, \"4 (40%)\"]", f"[\"{cell}\", \"4 (40%)\"]")
+    part = part.replace("      - bullets: [first point, second point]\n",
+                        f"      - bullets: [first point, second point]\n      - p: {word}\n")
+    code, err, seconds, peak = _run(_project(tmp_path, part), "build")
+    assert "Traceback" not in err
+    assert code == 0 or any(LINE.match(line) for line in err.splitlines()), err
+    assert seconds < TIME_LIMIT_S and peak < MEMORY_LIMIT_MIB
+
+
+def test_huge_table_and_many_bullets_build(tmp_path: Path) -> None:
+    rows = "".join(f"            - [Row {i}, \"1 (<1%)\"]\n" for i in range(1500))
+    part = MINIMAL_PART.replace("            - [Alpha, \"6 (60%)\"]\n", rows)
+    part = part.replace("n: 10, partition: true", "n: 1500, partition: true")
+    points = ", ".join(f"point number {i}" for i in range(25))
+    part = part.replace("learning_points: [Learn this, And this]", f"learning_points: [{points}]")
+    code, err, seconds, peak = _run(_project(tmp_path, part.replace("[Beta, \"4 (40%)\"]",
+                                                                       "[Beta, \"0\"]")), "build")
+    assert code == 0, err
+    assert seconds < TIME_LIMIT_S and peak < MEMORY_LIMIT_MIB
+
+
+def test_font_cannot_show_a_script_is_located(tmp_path: Path) -> None:
+    code, err, _, _ = _run(_project(tmp_path, _part_with('      - p: "漢字 and 🙂"')), "build")
+    if code == 0:  # a fallback font was used: the text must then be in the PDF
+        assert "漢字" in _pdf_text(tmp_path)
+    else:
+        assert code == 1 and f"{PART}:9: " in err and "Traceback" not in err

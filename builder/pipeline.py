@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from builder import stamp
+from builder import pages, parallel, stamp
 from builder.model import Briefing
 from builder.problems import Problem, errors, report
+from builder.theme import Theme
 
 CACHE = ".cache"
 
@@ -98,11 +99,14 @@ def _locked(out: Path, name: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build_one(briefing: Briefing, theme: object, cwd: Path, out: Path
+def _build_one(briefing: Briefing, theme: Theme, cwd: Path, out: Path
                ) -> tuple[list[Path], list[Problem]]:
+    """Charts and PDF here, the deck in a second process (both cores), then gate and swap.
+
+    The deck's speaker notes cite PDF pages; the deck process starts from the pages of
+    the last build, and the deck is made again here if the PDF's pages turned out different.
+    """
     from builder.charts import render_charts
-    from builder.deck.emit import write_deck
-    from builder.deck.plan import plan_deck
     from builder.gate import check_output
     from builder.pdf import render_pdf
 
@@ -110,30 +114,51 @@ def _build_one(briefing: Briefing, theme: object, cwd: Path, out: Path
     with _locked(out, briefing.id):
         staging = Path(tempfile.mkdtemp(prefix=f".{briefing.id}.", dir=out))
         try:
-            charts = render_charts(briefing, theme, staging / "charts", cwd / CACHE / "charts")  # type: ignore[arg-type]
+            deck_path = staging / f"{briefing.id}.pptx"
+            guess = pages.load(cwd / CACHE, briefing.id)
+            deck = parallel.start(_make_deck, briefing, theme, guess, deck_path)
+            charts = render_charts(briefing, theme, staging / "charts", cwd / CACHE / "charts")
             svgs = {cid: f.svg.read_bytes() for cid, f in charts.files.items()}
             pdf_path = staging / f"{briefing.id}.pdf"
-            pdf = render_pdf(briefing, theme, svgs, pdf_path)  # type: ignore[arg-type]
+            pdf = render_pdf(briefing, theme, svgs, pdf_path)
             problems = list(pdf.problems)
+            failures = check_output(pdf_path)
+            slides, deck_problems, deck_failures = deck.result()
+            if dict(pdf.page_of) != guess:
+                slides, deck_problems, deck_failures = _make_deck(
+                    briefing, theme, dict(pdf.page_of), deck_path)
+            pages.save(cwd / CACHE, briefing.id, dict(pdf.page_of))
+            problems += deck_problems
             if errors(problems):
                 return [], problems
-            plan = plan_deck(briefing, theme, pdf.page_of)  # type: ignore[arg-type]
-            problems += plan.warnings
-            deck_path = staging / f"{briefing.id}.pptx"
-            write_deck(plan, briefing, theme, deck_path)  # type: ignore[arg-type]
             staged = [pdf_path, deck_path] + sorted((staging / "charts").glob("*"))
-            failures = [msg for p in staged for msg in check_output(p)]
+            failures += deck_failures + [m for p in staged[2:] for m in check_output(p)]
             if failures:
-                return [], [Problem(str(final), 0, f"output check failed: {m}; the previous "
-                                    "outputs were kept") for m in failures]
+                return [], [Problem(_rel(final, cwd), 0, f"output check failed: {m}; the "
+                                    "previous outputs were kept") for m in failures]
             written = _swap(staging, final, staged)
-            _out(f"built {final.relative_to(cwd) if final.is_relative_to(cwd) else final}/: "
-                 f"PDF {pdf.pages} pages, {pdf_path.stat().st_size // 1024} KB; "
-                 f"deck {len(plan.slides)} slides; {len(charts.files)} charts "
-                 f"({len(charts.redrawn)} redrawn)")
+            _out(f"built {_rel(final, cwd)}/: PDF {pdf.pages} pages, "
+                 f"{pdf_path.stat().st_size // 1024} KB; deck {slides} slides; "
+                 f"{len(charts.files)} charts ({len(charts.redrawn)} redrawn)")
             return written, problems
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _make_deck(briefing: Briefing, theme: Theme, page_of: dict[str, int], path: Path
+               ) -> tuple[int, list[Problem], list[str]]:
+    """Plan and write the deck, then gate it: (slide count, warnings, gate failures)."""
+    from builder.deck.emit import write_deck
+    from builder.deck.plan import plan_deck
+    from builder.gate import check_output
+
+    plan = plan_deck(briefing, theme, page_of)
+    write_deck(plan, briefing, theme, path)
+    return len(plan.slides), list(plan.warnings), check_output(path)
+
+
+def _rel(path: Path, cwd: Path) -> str:
+    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
 
 
 def _swap(staging: Path, final: Path, staged: list[Path]) -> list[Path]:

@@ -75,7 +75,8 @@ def _crashing(tiny: Path, patch: str) -> subprocess.CompletedProcess[str]:
         raise SystemExit(main(['build', '--force']))
     """)
     return subprocess.run([sys.executable, "-c", code], cwd=tiny, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                          start_new_session=True)
 
 
 def test_crash_in_the_middle_of_writing_leaves_old_outputs(tiny: Path) -> None:
@@ -84,9 +85,9 @@ def test_crash_in_the_middle_of_writing_leaves_old_outputs(tiny: Path) -> None:
     part = tiny / "content" / "tiny" / "part.yaml"
     part.write_text(part.read_text().replace("A paragraph", "A changed paragraph"))
     patch = ("def write_deck(plan, b, t, out):\n"
-             "    out.write_bytes(b'PK half a deck'); os._exit(9)\n"
+             "    out.write_bytes(b'PK half a deck'); os.killpg(0, 9)\n"
              "emit.write_deck = write_deck")
-    assert _crashing(tiny, patch).returncode == 9
+    assert _crashing(tiny, patch).returncode == -9
     assert _digests(tiny / "output" / "tiny") == before
 
 

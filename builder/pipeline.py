@@ -112,6 +112,8 @@ def _build_one(briefing: Briefing, theme: Theme, cwd: Path, out: Path
 
     final = out / briefing.id
     with _locked(out, briefing.id):
+        for stale in out.glob(f".{briefing.id}.*/"):  # left by a build that was killed
+            shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{briefing.id}.", dir=out))
         try:
             deck_path = staging / f"{briefing.id}.pptx"

@@ -1,0 +1,179 @@
+"""Located block values -> model blocks (paragraphs, lists, quotes, cases, tables, figures)."""
+
+from __future__ import annotations
+
+from builder.content.cells import parse_cell
+from builder.content.fields import Ctx, describe, did_you_mean
+from builder.content.load import Mapping, Node, Scalar, Sequence
+from builder.model import (
+    Block,
+    BulletList,
+    CaseExample,
+    Cell,
+    Column,
+    Figure,
+    LearningPoints,
+    ListItem,
+    Paragraph,
+    Quote,
+    Row,
+    Table,
+)
+
+# block key -> the sibling keys it allows
+BLOCK_KINDS: dict[str, tuple[str, ...]] = {
+    "p": (),
+    "bullets": (),
+    "quote": ("voice", "attribution"),
+    "case": (),
+    "learning_points": ("title",),
+    "table": (),
+    "figure": (),
+}
+
+
+def read_blocks(ctx: Ctx, node: Node | None, key: str = "blocks",
+                allowed: tuple[str, ...] = tuple(BLOCK_KINDS)) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for item in ctx.seq(node, key):
+        block = read_block(ctx, item, allowed)
+        if block is not None:
+            out.append(block)
+    return tuple(out)
+
+
+def read_block(ctx: Ctx, node: Node, allowed: tuple[str, ...]) -> Block | None:
+    if not isinstance(node, Mapping) or not node.items:
+        ctx.error(node, "a block must be a mapping such as '- p: text'; "
+                  f"got {describe(node)}")
+        return None
+    kinds = [k for k in node.items if k in BLOCK_KINDS]
+    if len(kinds) != 1:
+        if kinds:
+            ctx.error(node, f"a block holds one of {', '.join(BLOCK_KINDS)}; this one has "
+                      + " and ".join(f"'{k}'" for k in kinds) + "; split it into separate blocks")
+            return None
+        first, (knode, _) = next(iter(node.items.items()))
+        guess = did_you_mean(first, tuple(BLOCK_KINDS))
+        hint = f"did you mean '{guess}'?" if guess else "allowed: " + ", ".join(BLOCK_KINDS)
+        ctx.error(knode, f"unknown block kind '{first}'; {hint}")
+        return None
+    kind = kinds[0]
+    if kind not in allowed:
+        ctx.error(node, f"a '{kind}' block is not allowed here; allowed: {', '.join(allowed)}")
+        return None
+    f = ctx.fields(node, f"'{kind}' block", (kind,), BLOCK_KINDS[kind])
+    if f is None:
+        return None
+    body = f[kind]
+    at = ctx.at(node)
+    if kind == "p":
+        return Paragraph(content=ctx.inlines(body, "p"), at=at)
+    if kind == "bullets":
+        return BulletList(items=read_items(ctx, body, "bullets"), at=at)
+    if kind == "quote":
+        paras = [body] if isinstance(body, Scalar) else ctx.seq(body, "quote")
+        voice = ctx.boolean(f.get("voice"), "voice")
+        return Quote(paragraphs=tuple(ctx.inlines(p, "quote") for p in paras),
+                     kind="voice" if voice else "scr",
+                     attribution=ctx.inlines(f.get("attribution"), "attribution"), at=at)
+    if kind == "learning_points":
+        title = ctx.text(f.get("title"), "title") if "title" in f else "Learning points"
+        return LearningPoints(title=title, items=read_items(ctx, body, "learning_points"), at=at)
+    if kind == "case":
+        c = ctx.fields(body, "case", ("blocks",), ("title",))
+        if c is None:
+            return None
+        inner = read_blocks(ctx, c.get("blocks"), "blocks", ("p", "quote", "bullets"))
+        return CaseExample(title=ctx.text(c.get("title"), "title"),
+                           blocks=inner, at=at)  # type: ignore[arg-type]
+    if kind == "table":
+        return read_table(ctx, body)
+    return read_figure(ctx, body)
+
+
+def read_items(ctx: Ctx, node: Node | None, key: str) -> tuple[ListItem, ...]:
+    out: list[ListItem] = []
+    for item in ctx.seq(node, key):
+        if isinstance(item, Mapping):
+            f = ctx.fields(item, "list item", ("text",), ("items",))
+            if f is None:
+                continue
+            out.append(ListItem(content=ctx.inlines(f.get("text"), "text"),
+                                children=read_items(ctx, f.get("items"), "items"),
+                                at=ctx.at(item)))
+        else:
+            out.append(ListItem(content=ctx.inlines(item, key), at=ctx.at(item)))
+    return tuple(out)
+
+
+def read_columns(ctx: Ctx, node: Node | None) -> tuple[Column, ...]:
+    cols: list[Column] = []
+    for item in ctx.seq(node, "columns"):
+        f = ctx.fields(item, "table column", ("key", "label"), ("n", "partition", "sums"))
+        if f is None:
+            continue
+        n = ctx.integer(f.get("n"), "n")
+        cols.append(Column(key=ctx.ident(f.get("key"), "key"),
+                           label=ctx.text(f.get("label"), "label", one_line=False),
+                           n=n, partition=ctx.boolean(f.get("partition"), "partition"),
+                           sums=ctx.texts(f.get("sums"), "sums"), at=ctx.at(item)))
+        if (f.get("partition") or f.get("sums")) and n is None:
+            ctx.error(item, f"column '{cols[-1].key}' has partition/sums but no 'n'; "
+                      "add the column's n")
+    keys = [c.key for c in cols]
+    for col in cols:
+        for s in col.sums:
+            if s not in keys[1:]:
+                guess = did_you_mean(s, keys[1:])
+                hint = f"did you mean '{guess}'?" if guess else "use keys of this table's columns"
+                ctx.error(col.at.line, f"column '{col.key}' sums '{s}', which is not a column; "
+                          f"{hint}")
+    return tuple(cols)
+
+
+def read_table(ctx: Ctx, node: Node) -> Table | None:
+    f = ctx.fields(node, "table", ("id", "number", "title", "columns", "rows"),
+                   ("notes", "chart"))
+    if f is None:
+        return None
+    table_id = ctx.ident(f.get("id"))
+    columns = read_columns(ctx, f.get("columns"))
+    if f.get("columns") is not None and len(columns) < 2:
+        ctx.error(node, f"table '{table_id}' needs a label column and at least one more column")
+    rows: list[Row] = []
+    for item in ctx.seq(f.get("rows"), "rows"):
+        if not isinstance(item, Sequence) or not item.items:
+            ctx.error(item, f"a table row must be a list [label, cell, ...], got {describe(item)}")
+            continue
+        label = ctx.text(item.items[0], "row label", one_line=False)
+        cells: list[Cell] = []
+        for c in item.items[1:]:
+            text = ctx.text(c, "cell", one_line=False)
+            cells.append(parse_cell(text, ctx.at(c)))
+        want = len(columns) - 1
+        if len(cells) != want and columns:
+            ctx.error(item, f"row '{label}' has {len(cells)} cells but table '{table_id}' has "
+                      f"{want} columns after the label; write one cell per column")
+        rows.append(Row(label=label, cells=tuple(cells), at=ctx.at(item)))
+    chart = f.get("chart")
+    return Table(id=table_id, number=ctx.integer(f.get("number"), "number") or 0,
+                 title=ctx.text(f.get("title"), "title", required=True), columns=columns,
+                 rows=tuple(rows),
+                 notes=tuple(ctx.inlines(n, "notes") for n in ctx.seq(f.get("notes"), "notes")),
+                 chart=ctx.ident(chart, "chart") or None if chart is not None else None,
+                 at=ctx.at(node))
+
+
+def read_figure(ctx: Ctx, node: Node) -> Figure | None:
+    f = ctx.fields(node, "figure", ("id", "number", "title", "chart"),
+                   ("caption", "missing", "source_note"))
+    if f is None:
+        return None
+    return Figure(id=ctx.ident(f.get("id")), number=ctx.integer(f.get("number"), "number") or 0,
+                  title=ctx.text(f.get("title"), "title", required=True),
+                  chart=ctx.ident(f.get("chart"), "chart"),
+                  caption=ctx.inlines(f.get("caption"), "caption"),
+                  missing=ctx.inlines(f.get("missing"), "missing"),
+                  source_note=ctx.inlines(f.get("source_note"), "source_note"),
+                  at=ctx.at(node))

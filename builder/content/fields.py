@@ -1,0 +1,183 @@
+"""Reading typed fields out of located values, collecting one-line problems.
+
+Text is always the scalar as written (``Scalar.text``), so YAML 1.1 implicit typing
+(``NO``, ``1.10``, ``12:30``, ``01234``, ``2024-01-02``) never leaks into text fields.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+
+from builder.content.inline import parse_inline
+from builder.content.load import Mapping, Node, Scalar, Sequence
+from builder.model import Inlines, SourceRef
+from builder.problems import Problem, Severity
+
+_STD = "tag:yaml.org,2002:"
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def describe(node: Node) -> str:
+    """How a value looks to an editor, for 'got ...' in messages."""
+    if isinstance(node, Mapping):
+        return "a mapping (key: value lines)"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.tag == _STD + "null":
+        return "nothing"
+    if node.tag in (_STD + "int", _STD + "float"):
+        return f"the number {node.text}"
+    if node.tag == _STD + "bool":
+        return f"yes/no value {node.text}"
+    return f"text '{node.text}'"
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+class Ctx:
+    """Problems and the file being read (``path`` relative to the project root)."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def at(self, node: Node | int) -> SourceRef:
+        return SourceRef(self.path, node if isinstance(node, int) else node.line)
+
+    def error(self, where: Node | int, message: str, severity: Severity = "error") -> None:
+        line = where if isinstance(where, int) else where.line
+        self.problems.append(Problem(self.path, line, message, severity))
+
+    # ------------------------------------------------------------ structure
+
+    def fields(self, node: Node, what: str, required: tuple[str, ...],
+               optional: tuple[str, ...]) -> dict[str, Node] | None:
+        """Check a mapping's keys: unknown keys and missing required ones are problems."""
+        if not isinstance(node, Mapping):
+            self.error(node, f"{what} must be a mapping of key: value lines, got {describe(node)}")
+            return None
+        allowed = required + optional
+        out: dict[str, Node] = {}
+        for key, (knode, value) in node.items.items():
+            if key in allowed:
+                out[key] = value
+                continue
+            guess = did_you_mean(key, allowed)
+            hint = f"did you mean '{guess}'?" if guess else "allowed keys: " + ", ".join(allowed)
+            self.error(knode, f"unknown key '{key}' in {what}; {hint}")
+        for key in required:
+            if key not in out:
+                self.error(node, f"{what} is missing '{key}'; add a {key}: line")
+        return out
+
+    def seq(self, node: Node | None, key: str) -> list[Node]:
+        """A list value; a missing/empty value is an empty list."""
+        if node is None or (isinstance(node, Scalar) and node.tag == _STD + "null"):
+            return []
+        if not isinstance(node, Sequence):
+            self.error(node, f"'{key}' must be a list, got {describe(node)}")
+            return []
+        return node.items
+
+    # ------------------------------------------------------------ scalars
+
+    def text(self, node: Node | None, key: str, *, one_line: bool = True,
+             required: bool = False) -> str:
+        if node is None:
+            return ""
+        if not isinstance(node, Scalar):
+            self.error(node, f"'{key}' must be text, got {describe(node)}")
+            return ""
+        text = "" if node.tag == _STD + "null" else node.text
+        if one_line and "\n" in text.strip():
+            self.error(node, f"'{key}' must be one line; use a folded (>-) block or "
+                       "remove the line breaks")
+            text = " ".join(text.split())
+        if required and not text.strip():
+            self.error(node, f"'{key}' is empty; write the {key}")
+        return text
+
+    def ident(self, node: Node | None, key: str = "id") -> str:
+        text = self.text(node, key)
+        if node is not None and text and not ID_RE.match(text):
+            self.error(node, f"'{key}' '{text}' may hold only letters, digits, '-', '_' and '.'"
+                       "; rename it")
+        return text
+
+    def texts(self, node: Node | None, key: str) -> tuple[str, ...]:
+        """A list of one-line texts; a single text is accepted as a list of one."""
+        if isinstance(node, Scalar) and node.tag != _STD + "null":
+            return (self.text(node, key, one_line=False),)
+        return tuple(self.text(item, key, one_line=False) for item in self.seq(node, key))
+
+    def inlines(self, node: Node | None, key: str) -> Inlines:
+        if node is None:
+            return ()
+        text = self.text(node, key, one_line=False)
+        return self.parse(text, node)
+
+    def parse(self, text: str, node: Node) -> Inlines:
+        msgs: list[str] = []
+        spans = parse_inline(text, self.at(node), msgs)
+        for m in msgs:
+            self.error(node, m)
+        return spans
+
+    def integer(self, node: Node | None, key: str) -> int | None:
+        if node is None:
+            return None
+        if isinstance(node, Scalar) and node.tag == _STD + "int" and isinstance(node.value, int):
+            return node.value
+        self.error(node, f"'{key}' must be a whole number, got {describe(node)}")
+        return None
+
+    def boolean(self, node: Node | None, key: str) -> bool:
+        if node is None:
+            return False
+        if isinstance(node, Scalar) and node.tag == _STD + "bool" and isinstance(node.value, bool):
+            return node.value
+        self.error(node, f"'{key}' must be true or false, got {describe(node)}")
+        return False
+
+    def number(self, node: Node, what: str) -> float | None:
+        """A dataset value: int or float; null is None; anything else is a problem."""
+        if isinstance(node, Scalar):
+            if node.tag == _STD + "null":
+                return None
+            if node.tag in (_STD + "int", _STD + "float") and not isinstance(node.value, bool):
+                value = float(node.value)  # type: ignore[arg-type]
+                if math.isfinite(value):
+                    return value
+                self.error(node, f"{what} is {node.text}, not a finite number; "
+                           "write a number, or null where the source has none")
+                return None
+            if node.quoted and _looks_numeric(node.text):
+                self.error(node, f"{what}: numbers given as strings ('{node.text}'); "
+                           "write the number without quotes")
+                return None
+        self.error(node, f"{what} must be a number (or null), got {describe(node)}")
+        return None
+
+    def choice(self, node: Node | None, key: str, allowed: tuple[str, ...], default: str) -> str:
+        if node is None:
+            return default
+        text = self.text(node, key)
+        if text in allowed:
+            return text
+        guess = did_you_mean(text, allowed)
+        hint = f"did you mean '{guess}'?" if guess else "allowed: " + ", ".join(allowed)
+        self.error(node, f"'{key}' cannot be '{text}'; {hint}")
+        return default
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,240 @@
+"""Located values -> the briefing model: metadata, parts (with includes), sections,
+footnotes, references, charts and datasets. Problems are collected, never raised."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.content.blocks import read_blocks
+from builder.content.data import read_charts, read_datasets
+from builder.content.fields import Ctx
+from builder.content.inline import normalise_url, url_problem
+from builder.content.load import Mapping, Node, load_file
+from builder.model import (
+    Briefing,
+    ChartSpec,
+    Dataset,
+    ExtraSlide,
+    Footnote,
+    Metadata,
+    Part,
+    Publisher,
+    Reference,
+    Section,
+    SlideOverride,
+    SourceRef,
+)
+from builder.problems import Problem
+
+BRIEFING_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ASSET_DIRS = ("content", "assets")
+
+
+def relpath(file: Path, root: Path) -> str:
+    """``file`` relative to the project root, with forward slashes."""
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(file, root)).as_posix()
+
+
+def inside(file: Path, root: Path, dirs: tuple[str, ...]) -> bool:
+    """Whether ``file`` (after resolving symlinks) lies under one of root's ``dirs``."""
+    real = file.resolve()
+    return any(real.is_relative_to((root / d).resolve()) for d in dirs)
+
+
+@dataclass
+class _Extras:
+    """What parts may hold besides sections, gathered in reading order."""
+
+    footnotes: list[Footnote] = field(default_factory=list)
+    charts: list[ChartSpec] = field(default_factory=list)
+    datasets: list[Dataset] = field(default_factory=list)
+
+
+def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -> Briefing:
+    ctx = Ctx(relpath(file, root), problems)
+    f = ctx.fields(node, "briefing", (
+        "id", "title", "subtitle", "series", "date", "publisher", "authors", "parts"), (
+        "short_title", "sector", "language", "keywords", "acknowledgements", "copyright",
+        "partners", "colophon", "template", "references", "footnotes", "charts", "datasets"))
+    f = f or {}
+    bid = ctx.text(f.get("id"), "id")
+    if bid and not BRIEFING_ID.match(bid):
+        ctx.error(f["id"], f"briefing id '{bid}' may hold only a-z, 0-9 and '-'; rename it")
+    meta = Metadata(
+        title=ctx.text(f.get("title"), "title", required=True),
+        subtitle=ctx.text(f.get("subtitle"), "subtitle"),
+        series=ctx.text(f.get("series"), "series"),
+        date=ctx.text(f.get("date"), "date"),
+        publisher=_publisher(ctx, f.get("publisher")),
+        authors=ctx.texts(f.get("authors"), "authors"),
+        language=ctx.text(f.get("language"), "language") or "en-GB",
+        short_title=ctx.text(f.get("short_title"), "short_title"),
+        sector=ctx.text(f.get("sector"), "sector"),
+        acknowledgements=ctx.texts(f.get("acknowledgements"), "acknowledgements"),
+        copyright=ctx.text(f.get("copyright"), "copyright"),
+        partners=ctx.texts(f.get("partners"), "partners"),
+        colophon=ctx.texts(f.get("colophon"), "colophon"),
+        keywords=ctx.texts(f.get("keywords"), "keywords"),
+        at=ctx.at(node))
+    extras = _Extras()
+    parts: list[Part] = []
+    for item in ctx.seq(f.get("parts"), "parts"):
+        part = _part_item(ctx, item, file, root, extras)
+        if part is not None:
+            parts.append(part)
+    if "parts" in f and not parts and not problems:
+        ctx.error(f["parts"], "the briefing has no parts; list them under parts:")
+    extras.footnotes.extend(_footnotes(ctx, f.get("footnotes")))
+    extras.charts.extend(read_charts(ctx, f.get("charts")))
+    extras.datasets.extend(read_datasets(ctx, f.get("datasets")))
+    return Briefing(id=bid, meta=meta, parts=tuple(parts),
+                    footnotes=tuple(extras.footnotes),
+                    references=_references(ctx, f.get("references")),
+                    charts=tuple(extras.charts), datasets=tuple(extras.datasets),
+                    template=_template(ctx, f.get("template"), file, root), at=ctx.at(node))
+
+
+def _publisher(ctx: Ctx, node: Node | None) -> Publisher:
+    if node is None:
+        return Publisher(name="")
+    f = ctx.fields(node, "publisher", ("name",), ("address", "telephone", "email", "website"))
+    f = f or {}
+    website = normalise_url(ctx.text(f.get("website"), "website"))
+    if website and (why := url_problem(website)):
+        ctx.error(f["website"], why)
+    return Publisher(name=ctx.text(f.get("name"), "name", required=True),
+                     address=ctx.texts(f.get("address"), "address"),
+                     telephone=ctx.text(f.get("telephone"), "telephone"),
+                     email=ctx.text(f.get("email"), "email"),
+                     website=website, at=ctx.at(node))
+
+
+def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:
+    """A template path (relative to the briefing file, else to the project root),
+    returned relative to the project root."""
+    name = ctx.text(node, "template")
+    if node is None or not name.strip():
+        return ""
+    for base in (file.parent, root):
+        candidate = base / name
+        if candidate.is_file():
+            if not inside(candidate, root, _ASSET_DIRS):
+                ctx.error(node, f"template '{name}' lies outside the project's content/ and "
+                          "assets/ folders; move it under assets/")
+                return ""
+            return relpath(candidate.resolve(), root.resolve())
+    ctx.error(node, f"template '{name}' does not exist; give a path relative to this file "
+              "or to the project folder, or leave it empty")
+    return ""
+
+
+def _part_item(ctx: Ctx, node: Node, file: Path, root: Path, extras: _Extras) -> Part | None:
+    if isinstance(node, Mapping) and "include" not in node.items:
+        return read_part(ctx, node, extras)
+    f = ctx.fields(node, "part include", ("include",), ())
+    if f is None or "include" not in f:
+        return None
+    name = ctx.text(f["include"], "include")
+    target = file.parent / name
+    if not name or not target.is_file():
+        ctx.error(f["include"], f"included file '{name}' does not exist; "
+                  "give a path relative to this file")
+        return None
+    if not inside(target, root, ("content",)):
+        ctx.error(f["include"], f"included file '{name}' lies outside the project's content/ "
+                  "folder; includes must stay inside content/")
+        return None
+    sub_path = relpath(target.resolve(), root.resolve())
+    sub = load_file(target, sub_path, ctx.problems)
+    if sub is None:
+        return None
+    return read_part(Ctx(sub_path, ctx.problems), sub, extras)
+
+
+def read_part(ctx: Ctx, node: Node, extras: _Extras) -> Part | None:
+    f = ctx.fields(node, "part", ("id", "title"), ("shared", "blocks", "sections", "footnotes",
+                                                  "charts", "datasets"))
+    if f is None:
+        return None
+    part = Part(id=ctx.ident(f.get("id")), title=ctx.text(f.get("title"), "title", required=True),
+                sections=_sections(ctx, f.get("sections"), 2),
+                blocks=read_blocks(ctx, f.get("blocks")),
+                shared=ctx.boolean(f.get("shared"), "shared"), at=ctx.at(node))
+    extras.footnotes.extend(_footnotes(ctx, f.get("footnotes")))
+    extras.charts.extend(read_charts(ctx, f.get("charts")))
+    extras.datasets.extend(read_datasets(ctx, f.get("datasets")))
+    return part
+
+
+def _sections(ctx: Ctx, node: Node | None, level: int) -> tuple[Section, ...]:
+    out: list[Section] = []
+    for item in ctx.seq(node, "sections"):
+        f = ctx.fields(item, "section", ("id", "title"), ("blocks", "sections", "slides"))
+        if f is None:
+            continue
+        subs: tuple[Section, ...] = ()
+        if "sections" in f:
+            if level >= 3:
+                ctx.error(f["sections"], "sections nest only two levels inside a part; "
+                          "move these subsections up a level")
+            else:
+                subs = _sections(ctx, f["sections"], level + 1)
+        out.append(Section(id=ctx.ident(f.get("id")),
+                           title=ctx.text(f.get("title"), "title", required=True),
+                           level=level, blocks=read_blocks(ctx, f.get("blocks")), sections=subs,
+                           slides=_slides(ctx, f.get("slides")), at=ctx.at(item)))
+    return tuple(out)
+
+
+def _slides(ctx: Ctx, node: Node | None) -> SlideOverride | None:
+    if node is None:
+        return None
+    f = ctx.fields(node, "slides", (), ("skip", "bullets", "extra"))
+    if f is None:
+        return None
+    extra: list[ExtraSlide] = []
+    for item in ctx.seq(f.get("extra"), "extra"):
+        e = ctx.fields(item, "extra slide", ("title",), ("bullets", "notes"))
+        if e is not None:
+            extra.append(ExtraSlide(
+                title=ctx.text(e.get("title"), "title", required=True),
+                bullets=tuple(ctx.inlines(b, "bullets") for b in ctx.seq(e.get("bullets"),
+                                                                          "bullets")),
+                notes=ctx.text(e.get("notes"), "notes", one_line=False), at=ctx.at(item)))
+    return SlideOverride(
+        skip=ctx.boolean(f.get("skip"), "skip"),
+        bullets=tuple(ctx.inlines(b, "bullets") for b in ctx.seq(f.get("bullets"), "bullets")),
+        extra=tuple(extra), at=ctx.at(node))
+
+
+def _footnotes(ctx: Ctx, node: Node | None) -> list[Footnote]:
+    out: list[Footnote] = []
+    for item in ctx.seq(node, "footnotes"):
+        f = ctx.fields(item, "footnote", ("id", "text"), ())
+        if f is not None:
+            out.append(Footnote(id=ctx.ident(f.get("id")),
+                                content=ctx.inlines(f.get("text"), "text"), at=ctx.at(item)))
+    return out
+
+
+def _references(ctx: Ctx, node: Node | None) -> tuple[Reference, ...]:
+    out: list[Reference] = []
+    for item in ctx.seq(node, "references"):
+        f = ctx.fields(item, "reference", ("id", "text"), ("url",))
+        if f is None:
+            continue
+        url = normalise_url(ctx.text(f.get("url"), "url"))
+        if url and (why := url_problem(url)):
+            ctx.error(f["url"], why)
+        out.append(Reference(id=ctx.ident(f.get("id")), text=ctx.inlines(f.get("text"), "text"),
+                             url=url, at=ctx.at(item)))
+    return tuple(out)
+
+
+__all__ = ["read_briefing", "relpath", "inside", "SourceRef"]

@@ -1,0 +1,121 @@
+"""The theme as matplotlib settings: the only module that styles charts.
+
+Imported only by ``render.py`` (it imports matplotlib).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from cycler import cycler
+from matplotlib import font_manager
+
+from builder.theme import Theme
+
+SVG_HASH_SALT = "briefing-builder"
+_registered: set[str] = set()
+
+
+@dataclass(frozen=True, slots=True)
+class ChartStyle:
+    """Sizes (points at printed size, never below the theme's minimum) and colours."""
+
+    title: float
+    subtitle: float
+    label: float
+    value: float
+    note: float
+    line_height: float  # multiple of the font size
+    bar: str
+    highlight: str
+    text: str
+    muted: str
+    grid: str
+    title_colour: str
+    palette: tuple[str, ...]
+    hbar_pitch_in: float  # height of one category slot in a horizontal chart
+    bar_fill: float  # share of a slot a bar (or a group of bars) fills
+
+
+def chart_style(theme: Theme) -> ChartStyle:
+    c, floor = theme.charts, theme.charts.min_text_pt
+    return ChartStyle(
+        title=max(c.title_size, floor),
+        subtitle=max(c.label_size, floor),
+        label=max(c.label_size, floor),
+        value=max(c.label_size - 0.5, floor),
+        note=max(c.label_size - 1.0, floor),
+        line_height=1.25,
+        bar=theme.colours.accent,
+        highlight=theme.colours.highlight,
+        text=theme.colours.text,
+        muted=theme.colours.muted,
+        grid=theme.colours.rule,
+        title_colour=theme.colours.primary,
+        palette=theme.chart_palette,
+        hbar_pitch_in=0.26,
+        bar_fill=0.72,
+    )
+
+
+def register_fonts(theme: Theme) -> None:
+    """Make the brand's TTF files known to matplotlib (once per file)."""
+    for f in fields(theme.fonts):
+        if f.name == "family":
+            continue
+        path = str(getattr(theme.fonts, f.name))
+        if path not in _registered:
+            font_manager.fontManager.addfont(path)
+            _registered.add(path)
+
+
+def rc_params(theme: Theme) -> dict[str, Any]:
+    """rcParams for one chart: brand font and colours, no chart junk, literal text,
+    reproducible SVG with real <text> elements."""
+    s = chart_style(theme)
+    return {
+        "font.family": [theme.fonts.family],
+        "font.size": s.label,
+        "text.color": s.text,
+        "text.parse_math": False,
+        "axes.titlesize": s.title,
+        "axes.labelsize": s.label,
+        "axes.labelcolor": s.muted,
+        "axes.edgecolor": s.muted,
+        "axes.linewidth": 0.6,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "axes.axisbelow": True,
+        "axes.prop_cycle": cycler(color=list(s.palette)),
+        "axes.facecolor": "none",
+        "grid.color": s.grid,
+        "grid.linewidth": 0.5,
+        "grid.linestyle": "-",
+        "xtick.labelsize": s.label,
+        "ytick.labelsize": s.label,
+        "xtick.color": s.muted,
+        "ytick.color": s.muted,
+        "xtick.labelcolor": s.text,
+        "ytick.labelcolor": s.text,
+        "xtick.major.width": 0.6,
+        "ytick.major.width": 0.6,
+        "xtick.major.size": 3,
+        "ytick.major.size": 3,
+        "legend.frameon": False,
+        "legend.fontsize": s.label,
+        "legend.handlelength": 1.0,
+        "legend.handleheight": 0.9,
+        "legend.columnspacing": 1.2,
+        "lines.linewidth": 1.8,
+        "lines.markersize": 5.5,
+        "figure.facecolor": "white",
+        "savefig.facecolor": "white",
+        "figure.dpi": 100,
+        "svg.fonttype": "none",
+        "svg.hashsalt": SVG_HASH_SALT,
+        "svg.image_inline": True,
+        "pdf.fonttype": 42,
+        "path.simplify": False,
+    }

@@ -70,10 +70,10 @@ def all_inlines(b: Briefing) -> Iterator[Inlines]:
             case Figure(caption=c, missing=m, source_note=s):
                 yield from (c, m, s)
     for part in b.parts:
-        for s in walk_sections(part.sections):
-            if s.slides is not None:
-                yield from s.slides.bullets
-                for extra in s.slides.extra:
+        for sec in walk_sections(part.sections):
+            if sec.slides is not None:
+                yield from sec.slides.bullets
+                for extra in sec.slides.extra:
                     yield from extra.bullets
     for fn in b.footnotes:
         yield fn.content
@@ -143,7 +143,8 @@ def check(b: Briefing) -> tuple[Briefing, list[Problem]]:
                                        f"{{fn:{fn.id}}} where it belongs or remove it"))
 
     chart_ids = [c.id for c in b.charts]
-    for holder in [*tables, *figures]:
+    holders: list[Table | Figure] = [*tables, *figures]
+    for holder in holders:
         if holder.chart and holder.chart not in chart_ids:
             kind = "table" if isinstance(holder, Table) else "figure"
             problems.append(Problem.at(holder.at, f"{kind} '{holder.id}' uses chart "

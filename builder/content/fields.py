@@ -36,7 +36,10 @@ def describe(node: Node) -> str:
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
+    if close:
+        return close[0]
+    prefixed = [c for c in choices if c and (word.startswith(c) or c.startswith(word))]
+    return prefixed[0] if word and prefixed else None
 
 
 class Ctx:

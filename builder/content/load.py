@@ -150,7 +150,7 @@ class _Builder:
                                          "remove it (content holds plain text, numbers and lists)"))
 
     def scalar(self, ev: yaml.ScalarEvent) -> Scalar:
-        line = ev.start_mark.line + 1
+        line = ev.start_mark.line + 1 if ev.start_mark is not None else 1
         self._tag(ev.tag, line)
         text = clean(ev.value, self.path, line, self.problems)
         tag = ev.tag if ev.tag in _ALLOWED_TAGS and ev.tag != "!" else None
@@ -158,7 +158,7 @@ class _Builder:
             tag = self.resolver.resolve(yaml.ScalarNode, ev.value, ev.implicit)
         value: object = text
         if tag in (_STD + "int", _STD + "float", _STD + "bool", _STD + "null"):
-            node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
+            node = yaml.ScalarNode(tag, ev.value, style=ev.style)
             try:
                 value = self.constructor.construct_object(node)
             except (yaml.YAMLError, ValueError):
@@ -176,7 +176,7 @@ class _Builder:
         docs = 0
         while loader.check_event():
             ev = loader.get_event()
-            line = ev.start_mark.line + 1 if ev.start_mark else 1
+            line = ev.start_mark.line + 1 if ev.start_mark is not None else 1
             if isinstance(ev, yaml.DocumentStartEvent):
                 docs += 1
                 if docs > 1:

@@ -1,0 +1,51 @@
+"""What every element renderer receives: styles, inline context, charts, and a problem list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable
+
+from builder.model import SourceRef
+from builder.pdf.styles import Styles
+from builder.pdf.text import InlineContext, esc
+from builder.problems import Problem
+from builder.theme import Theme
+
+ANCHOR_CALLBACK = "bb_anchor"
+
+
+@dataclass(slots=True)
+class RenderContext:
+    theme: Theme
+    styles: Styles
+    inline: InlineContext
+    charts: Mapping[str, bytes]
+    problems: list[Problem] = field(default_factory=list)
+
+    def warn(self, at: SourceRef, message: str) -> None:
+        self.problems.append(Problem.at(at, message, "warning"))
+
+
+def anchor(node_id: str) -> str:
+    """Markup that records the page of ``node_id`` when drawn and makes it a link target."""
+    from builder.pdf.text import dest
+
+    return f'<onDraw name="{ANCHOR_CALLBACK}" label="{esc(node_id)}"/><a name="{dest(node_id)}"/>'
+
+
+class At(Flowable):
+    """Zero-size marker placed before each block: tells the document which block is laid out."""
+
+    def __init__(self, at: SourceRef, what: str) -> None:
+        super().__init__()
+        self.at = at
+        self.what = what
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        pass

@@ -1,0 +1,82 @@
+"""The cover page (drawn on the canvas; no header or footer) and the brand mark."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from builder.model import Metadata
+from builder.pdf.styles import Styles
+from builder.pdf.text import plain
+
+
+def draw_mark(canv: Canvas, styles: Styles, x: float, y: float, size: float,
+              on_dark: bool = False) -> None:
+    """An abstract geometric mark: four tiles (quarter disc, disc, square, triangle)."""
+    c = styles.colours
+    t = size / 2
+    gap = size * 0.04
+    cell = t - gap / 2
+    canv.saveState()
+    # top left: quarter disc
+    canv.setFillColor(c.accent)
+    p = canv.beginPath()
+    p.moveTo(x, y + t + gap / 2)
+    p.arcTo(x - cell, y + t + gap / 2 - cell, x + cell, y + t + gap / 2 + cell, 0, 90)
+    p.close()
+    canv.drawPath(p, stroke=0, fill=1)
+    # top right: disc
+    canv.setFillColor(c.highlight)
+    canv.circle(x + t + gap / 2 + cell / 2, y + t + gap / 2 + cell / 2, cell / 2, stroke=0, fill=1)
+    # bottom left: square
+    canv.setFillColor(c.secondary)
+    canv.rect(x, y, cell, cell, stroke=0, fill=1)
+    # bottom right: triangle
+    canv.setFillColor(c.white if on_dark else c.primary)
+    p = canv.beginPath()
+    p.moveTo(x + t + gap / 2, y)
+    p.lineTo(x + size, y)
+    p.lineTo(x + size, y + cell)
+    p.close()
+    canv.drawPath(p, stroke=0, fill=1)
+    canv.restoreState()
+
+
+def _para(canv: Canvas, markup: str, style: object, x: float, top: float, width: float) -> float:
+    """Draw a paragraph with its top at ``top``; return the y below it."""
+    para = Paragraph(markup, style)
+    _, h = para.wrap(width, 1000)
+    para.drawOn(canv, x, top - h)
+    return top - h
+
+
+def draw_cover(canv: Canvas, styles: Styles, meta: Metadata) -> None:
+    """Full-bleed brand cover: series, title, subtitle, date; partners named on a white foot."""
+    lay, c = styles.layout, styles.colours
+    w, h = lay.page_width, lay.page_height
+    foot = 52 * mm
+    x = lay.margin_inner + 4 * mm
+    width = w - 2 * x
+    canv.saveState()
+    canv.setFillColor(c.primary)
+    canv.rect(0, foot, w, h - foot, stroke=0, fill=1)
+    canv.setFillColor(c.accent)
+    canv.rect(0, foot, w, 5, stroke=0, fill=1)
+    draw_mark(canv, styles, w - x - 52 * mm, h - 30 * mm - 52 * mm, 52 * mm, on_dark=True)
+    canv.setFillColor(c.highlight)
+    canv.rect(x, h - 124 * mm, 22 * mm, 3, stroke=0, fill=1)
+    canv.restoreState()
+    y = _para(canv, plain(meta.series), styles.cover_series, x, h - 30 * mm, width * 0.55)
+    y = _para(canv, plain(meta.title), styles.cover_title, x, h - 130 * mm, width)
+    y = _para(canv, plain(meta.subtitle), styles.cover_subtitle, x, y - 8 * mm, width * 0.9)
+    _para(canv, plain(meta.date), styles.cover_meta, x, y - 10 * mm, width)
+    names = [meta.publisher.name] + [p for p in meta.partners if p != meta.publisher.name]
+    label = styles.back_heading
+    y = _para(canv, "Published by", label, x, foot - 12 * mm, width)
+    y = _para(canv, plain(meta.publisher.name), styles.back_text, x, y - 1, width)
+    others = names[1:]
+    if others:
+        y = _para(canv, "Partners", label, x + width / 2, foot - 12 * mm, width / 2)
+        _para(canv, "<br/>".join(plain(p) for p in others), styles.back_text,
+              x + width / 2, y - 1, width / 2)

@@ -1,0 +1,68 @@
+"""Footnotes at the foot of the page that cites them.
+
+The document reserves room at the foot of each page for the footnotes whose first marker
+landed there in the previous layout pass, and draws, at the end of each page, exactly the
+footnotes whose markers were drawn on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from builder.model import Footnote
+from builder.pdf.styles import Styles
+from builder.pdf.text import InlineContext, footnote_dest, markup
+
+
+def footnote_paragraphs(footnotes: Sequence[Footnote], ctx: InlineContext,
+                        styles: Styles) -> dict[int, Paragraph]:
+    """Number -> paragraph, for every footnote that is cited."""
+    by_id = {fn.id: fn for fn in footnotes}
+    out: dict[int, Paragraph] = {}
+    for fn_id, number in sorted(ctx.footnote_numbers.items(), key=lambda kv: kv[1]):
+        text = f'<a name="{footnote_dest(number)}"/>' + markup(by_id[fn_id].content, ctx)
+        out[number] = Paragraph(text, styles.footnote, bulletText=str(number))
+    return out
+
+
+class FootnoteArea:
+    """Measures and draws a page's footnotes above the bottom margin."""
+
+    def __init__(self, paragraphs: dict[int, Paragraph], styles: Styles) -> None:
+        self.paragraphs = paragraphs
+        self.styles = styles
+        self._heights: dict[int, float] = {}
+
+    def _height(self, number: int) -> float:
+        if number not in self._heights:
+            para = self.paragraphs[number]
+            _, h = para.wrap(self.styles.layout.frame_width, 1e6)
+            self._heights[number] = h + para.getSpaceAfter()
+        return self._heights[number]
+
+    def height(self, numbers: Sequence[int]) -> float:
+        """Room the footnotes need, with the gap and separator rule above them."""
+        known = [n for n in numbers if n in self.paragraphs]
+        if not known:
+            return 0.0
+        return sum(self._height(n) for n in known) + self.styles.layout.footnote_gap + 4
+
+    def draw(self, canv: Canvas, numbers: Sequence[int], x: float) -> None:
+        known = [n for n in numbers if n in self.paragraphs]
+        if not known:
+            return
+        lay, c = self.styles.layout, self.styles.colours
+        y = lay.margin_bottom + sum(self._height(n) for n in known)
+        canv.saveState()
+        canv.setStrokeColor(c.rule)
+        canv.setLineWidth(0.6)
+        canv.line(x, y + 5, x + lay.footnote_rule_width, y + 5)
+        canv.restoreState()
+        for n in known:
+            para = self.paragraphs[n]
+            para.wrap(lay.frame_width, 1e6)
+            y -= self._height(n)
+            para.drawOn(canv, x, y + para.getSpaceAfter())

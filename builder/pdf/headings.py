@@ -1,0 +1,66 @@
+"""Part openers (a coloured band at the top of a new page), section and subsection headings."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from builder.model import Part, Section
+from builder.pdf.context import ANCHOR_CALLBACK, RenderContext, anchor
+from builder.pdf.cover import draw_mark
+from builder.pdf.styles import Styles
+from builder.pdf.text import dest, plain
+
+
+class PartBand(Flowable):
+    """A full-bleed band in the brand colour holding the part title, at the top of a page."""
+
+    def __init__(self, part_id: str, title: str, styles: Styles) -> None:
+        super().__init__()
+        self.part_id = part_id
+        self.title = title
+        self.styles = styles
+        self.para = Paragraph(plain(title), styles.part_title)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        lay = self.styles.layout
+        self.width = availWidth
+        self.height = lay.part_band_height - lay.margin_top + 10 * 2.835
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, lay, c = self.canv, self.styles.layout, self.styles.colours
+        # the frame's origin is at the left margin; the band bleeds to the page edges
+        x0 = -lay.margin_inner
+        top = self.height + lay.margin_top
+        band = lay.part_band_height
+        canv.saveState()
+        canv.setFillColor(c.primary)
+        canv.rect(x0, top - band, lay.page_width, band, stroke=0, fill=1)
+        canv.setFillColor(c.accent)
+        canv.rect(x0, top - band - 4, lay.page_width, 4, stroke=0, fill=1)
+        draw_mark(canv, self.styles, x0 + lay.page_width - 62 * 2.835, top - band + 8 * 2.835,
+                  48 * 2.835, on_dark=True)
+        canv.restoreState()
+        text_width = self.width - 60 * 2.835
+        _, h = self.para.wrap(text_width, band)
+        canv.bookmarkHorizontal(dest(self.part_id), 0, top)
+        callback = canv.getNamedCB(ANCHOR_CALLBACK)
+        if callback is not None:
+            callback(canv, "onDraw", self.part_id)
+        self.para.drawOn(canv, 0, top - band + 14 * 2.835)
+
+
+def render_part_heading(part: Part, ctx: RenderContext) -> list[Flowable]:
+    return [PartBand(part.id, part.title, ctx.styles)]
+
+
+def render_heading(section: Section, ctx: RenderContext) -> list[Flowable]:
+    """A section (level 2) or subsection (level 3 and deeper) heading, kept with what follows."""
+    s = ctx.styles
+    style = s.section if section.level <= 2 else s.subsection
+    return [Paragraph(anchor(section.id) + plain(section.title), style)]
+
+
+def render_plain_heading(node_id: str, title: str, ctx: RenderContext) -> list[Flowable]:
+    """A section-level heading for generated sections (References)."""
+    return [Paragraph(anchor(node_id) + plain(title), ctx.styles.section)]

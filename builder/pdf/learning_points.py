@@ -1,0 +1,26 @@
+"""Learning points: the branded call-out box; splits between points with a
+'(continued)' title on the next page."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from builder.model import LearningPoints
+from builder.pdf.box import Box, BoxLook
+from builder.pdf.context import RenderContext
+from builder.pdf.lists import render_items
+from builder.pdf.text import plain
+
+
+def render_learning_points(block: LearningPoints, ctx: RenderContext) -> list[Flowable]:
+    s = ctx.styles
+    title_text = plain(block.title or "Learning points")
+    look = BoxLook(padding=s.layout.box_padding + 2, background=s.colours.tint_green,
+                   top_rule=s.colours.secondary, rule_width=s.layout.box_rule + 1,
+                   space_before=s.layout.box_space, space_after=s.layout.box_space + 2)
+
+    def continued() -> Flowable:
+        return Paragraph(f"{title_text} (continued)", s.box_title)
+
+    items = render_items(block.items, ctx, s.box_bullet)
+    return [Box(items, look, Paragraph(title_text, s.box_title), continued)]

@@ -1,0 +1,30 @@
+"""Bullet lists in chevron style (›), nested levels indented and quieter."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from builder.model import BulletList, ListItem
+from builder.pdf.context import RenderContext
+from builder.pdf.text import markup
+
+
+def render_items(items: tuple[ListItem, ...], ctx: RenderContext,
+                 styles: tuple[ParagraphStyle, ...], level: int = 0) -> list[Flowable]:
+    """One paragraph per item, depth first; levels past the last style reuse it."""
+    style = styles[min(level, len(styles) - 1)]
+    bullet = ctx.styles.chevron
+    out: list[Flowable] = []
+    for item in items:
+        out.append(Paragraph(markup(item.content, ctx.inline), style, bulletText=bullet))
+        out.extend(render_items(item.children, ctx, styles, level + 1))
+    return out
+
+
+def render_list(block: BulletList, ctx: RenderContext) -> list[Flowable]:
+    flowables = render_items(block.items, ctx, ctx.styles.bullet)
+    if flowables:  # a little air after the list, like after a paragraph
+        last = flowables[-1]
+        last.spaceAfter = max(last.getSpaceAfter(), ctx.styles.body.spaceAfter)
+    return flowables

@@ -1,0 +1,27 @@
+"""The reference list: hanging indent, live links (the url field and any address in the text)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from builder.model import Reference, plain_text
+from builder.pdf.context import RenderContext
+from builder.pdf.text import esc, markup, safe_url
+
+
+def _shown(url: str, text: str) -> bool:
+    bare = url.split("://", 1)[-1].rstrip("/")
+    return bare in text or bare.removeprefix("www.") in text
+
+
+def render_reference(ref: Reference, ctx: RenderContext) -> Flowable:
+    text = markup(ref.text, ctx.inline)
+    url = safe_url(ref.url) if ref.url else None
+    if url and not _shown(url, plain_text(ref.text)):
+        colour = ctx.inline.link_colour
+        text += f' <a href="{esc(url)}" color="{colour}">{esc(ref.url)}</a>'
+    return Paragraph(text, ctx.styles.reference)
+
+
+def render_references(refs: tuple[Reference, ...], ctx: RenderContext) -> list[Flowable]:
+    return [render_reference(r, ctx) for r in refs]

@@ -1,0 +1,108 @@
+"""The whole briefing as one list of flowables, in reading order."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
+
+from builder.model import (
+    Block,
+    Briefing,
+    BulletList,
+    CaseExample,
+    Figure,
+    LearningPoints,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+)
+from builder.pdf.backpage import render_backpage
+from builder.pdf.case_examples import render_case_example
+from builder.pdf.contents import REFERENCES_ID, render_contents
+from builder.pdf.context import At, RenderContext
+from builder.pdf.figures import render_figure
+from builder.pdf.headings import render_heading, render_part_heading, render_plain_heading
+from builder.pdf.learning_points import render_learning_points
+from builder.pdf.lists import render_list
+from builder.pdf.paragraphs import render_paragraph
+from builder.pdf.quotes import render_quote
+from builder.pdf.references import render_references
+from builder.pdf.tables import render_table
+
+COVER, INNER, OPENER, BACK = "cover", "inner", "opener", "back"
+
+
+def render_block(block: Block, ctx: RenderContext) -> list[Flowable]:
+    match block:
+        case Paragraph():
+            return render_paragraph(block, ctx)
+        case BulletList():
+            return render_list(block, ctx)
+        case Quote():
+            return render_quote(block, ctx)
+        case CaseExample():
+            return render_case_example(block, ctx)
+        case LearningPoints():
+            return render_learning_points(block, ctx)
+        case Table():
+            return render_table(block, ctx)
+        case Figure():
+            return render_figure(block, ctx)
+        case _:
+            assert_never(block)
+
+
+def start_height(block: Block | None, ctx: RenderContext) -> float:
+    """Room a block needs to start well: a heading above it must not stand alone."""
+    lead = ctx.styles.body.leading
+    match block:
+        case None | Paragraph() | BulletList():
+            return 3 * lead
+        case Quote() | CaseExample() | LearningPoints():
+            return 5 * lead
+        case Table():
+            return 8 * lead
+        case Figure():
+            theme = ctx.theme.charts
+            return ctx.styles.layout.frame_width * theme.height_in / theme.width_in + 4 * lead
+        case _:
+            assert_never(block)
+
+
+def _blocks(blocks: tuple[Block, ...], ctx: RenderContext) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in blocks:
+        out.append(At(block.at, type(block).__name__))
+        out.extend(render_block(block, ctx))
+    return out
+
+
+def _section(section: Section, ctx: RenderContext) -> list[Flowable]:
+    heading = render_heading(section, ctx)
+    first = section.blocks[0] if section.blocks else None
+    style = heading[0].style if hasattr(heading[0], "style") else ctx.styles.section
+    need = style.spaceBefore + style.leading * 2 + style.spaceAfter + start_height(first, ctx)
+    out: list[Flowable] = [At(section.at, "section"), CondPageBreak(need), *heading]
+    out.extend(_blocks(section.blocks, ctx))
+    for sub in section.sections:
+        out.extend(_section(sub, ctx))
+    return out
+
+
+def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
+    story: list[Flowable] = [NextPageTemplate(INNER), PageBreak()]
+    story += render_contents(briefing, ctx)
+    for part in briefing.parts:
+        story += [NextPageTemplate(OPENER), PageBreak(), At(part.at, "part")]
+        story += render_part_heading(part, ctx)
+        story.append(NextPageTemplate(INNER))
+        story += _blocks(part.blocks, ctx)
+        for section in part.sections:
+            story += _section(section, ctx)
+    if briefing.references:
+        story += [PageBreak(), *render_plain_heading(REFERENCES_ID, "References", ctx)]
+        story += render_references(briefing.references, ctx)
+    story += [NextPageTemplate(BACK), PageBreak(), *render_backpage(briefing.meta, ctx)]
+    return story

@@ -1,0 +1,59 @@
+"""Data tables: 'Table N: title' caption, header row repeated on every page, zebra rows,
+numbers right-aligned, notes underneath. Long cells split across pages."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Table as RLTable
+
+from builder.model import Table
+from builder.pdf.context import RenderContext, anchor
+from builder.pdf.text import markup, plain
+
+
+def column_widths(n_data: int, width: float) -> list[float]:
+    """The label column takes what the number columns leave (at least 30%, at most 55%)."""
+    if n_data == 0:
+        return [width]
+    label = min(0.55, max(0.30, 1.0 - 0.14 * n_data)) * width
+    return [label] + [(width - label) / n_data] * n_data
+
+
+def _style(ctx: RenderContext, n_rows: int) -> TableStyle:
+    c, pad = ctx.styles.colours, ctx.styles.layout.table_padding
+    return TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), c.primary),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [c.white, c.tint]),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.2, c.primary),
+        ("LINEBELOW", (0, 1), (-1, -2), 0.25, c.rule),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad + 1),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad + 1),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+    ])
+
+
+def render_table(block: Table, ctx: RenderContext) -> list[Flowable]:
+    s = ctx.styles
+    head_right = s.table_head.clone("table_head_r", alignment=2)
+    header = [Paragraph(plain(block.columns[0].label), s.table_head)] + [
+        Paragraph(plain(col.label), head_right) for col in block.columns[1:]]
+    rows: list[list[Flowable]] = [header]
+    for row in block.rows:
+        rows.append([Paragraph(plain(row.label), s.table_label)]
+                    + [Paragraph(plain(cell.text), s.table_number) for cell in row.cells])
+    width = s.layout.frame_width
+    table = RLTable(rows, colWidths=column_widths(len(block.columns) - 1, width),
+                    repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(_style(ctx, len(rows)))
+    caption = Paragraph(f"{anchor(block.id)}Table {block.number}: {plain(block.title)}",
+                        s.table_caption)
+    first_rows = s.table_caption.leading * 2 + s.table_head.leading * 3 + 4 * s.table_label.leading
+    out: list[Flowable] = [CondPageBreak(first_rows + 24), caption, table]
+    if block.notes:
+        out.append(Spacer(1, 4))
+        out.extend(Paragraph(markup(n, ctx.inline), s.note) for n in block.notes)
+    out.append(Spacer(1, s.body.spaceAfter + 4))
+    return out

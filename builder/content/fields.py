@@ -156,12 +156,12 @@ class Ctx:
                 value = float(node.value)  # type: ignore[arg-type]
                 if math.isfinite(value):
                     return value
-                self.error(node, f"{what} is {node.text}, not a finite number; "
-                           "write a number, or null where the source has none")
+                self.error(node, f"{what} is {node.text}, which is infinite or not a number "
+                           "(NaN); write a number, or null where the source has none")
                 return None
             if node.quoted and _looks_numeric(node.text):
-                self.error(node, f"{what}: numbers given as strings ('{node.text}'); "
-                           "write the number without quotes")
+                self.error(node, f"{what}: numbers given as strings ('{node.text}' is quoted "
+                           "text); write the number without quotes")
                 return None
         self.error(node, f"{what} must be a number (or null), got {describe(node)}")
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,6 +128,11 @@ def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:
             if not inside(candidate, root, _ASSET_DIRS):
                 ctx.error(node, f"template '{name}' lies outside the project's content/ and "
                           "assets/ folders; move it under assets/")
+                return ""
+            if candidate.suffix.lower() not in (".pptx", ".potx") or not zipfile.is_zipfile(
+                    candidate):
+                ctx.error(node, f"template '{name}' is not a PowerPoint file (.pptx); "
+                          "give a .pptx template saved from PowerPoint")
                 return ""
             return relpath(candidate.resolve(), root.resolve())
     ctx.error(node, f"template '{name}' does not exist; give a path relative to this file "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from builder.content import discover, input_files, resolve_targets
@@ -188,10 +189,20 @@ def test_template_missing_and_outside(load: Load, tmp_path: Path) -> None:
 
 def test_template_under_assets(load: Load, tmp_path: Path) -> None:
     (tmp_path / "assets").mkdir()
-    (tmp_path / "assets/t.pptx").write_bytes(b"x")
+    with zipfile.ZipFile(tmp_path / "assets/t.pptx", "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
     model, problems = load(briefing=BRIEFING + "template: assets/t.pptx\n")
     assert problems == []
     assert model is not None and model.template == "assets/t.pptx"
+    assert (tmp_path / "assets/t.pptx").resolve() in input_files(tmp_path / B)
+
+
+def test_template_that_is_not_a_pptx(load: Load, tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/t.pptx").write_bytes(b"not a zip")
+    _, problems = load(briefing=BRIEFING + "template: ../../assets/t.pptx\n")
+    assert problems == [f"{B}:15: template '../../assets/t.pptx' is not a PowerPoint file "
+                        "(.pptx); give a .pptx template saved from PowerPoint"]
 
 
 # 8. links -------------------------------------------------------------------------------
@@ -239,7 +250,7 @@ def test_numbers_as_strings_in_dataset(load: Load) -> None:
                    "    rows:\n      - [North, \"12\"]\n")
     _, problems = load(part=part)
     assert problems == [f"{P}:34: dataset 'ds', row 'North', column 'value': numbers given as "
-                        "strings ('12'); write the number without quotes"]
+                        "strings ('12' is quoted text); write the number without quotes"]
 
 
 # 10. tags -------------------------------------------------------------------------------
@@ -361,10 +372,10 @@ def test_dataset_row_lengths_nan_and_empty(load: Load) -> None:
     assert problems == [
         f"{P}:34: row 'North' of dataset 'ds' has 2 values but there are 3 columns; write one "
         "value per column",
-        f"{P}:35: dataset 'ds', row 'South', column 'a' is .nan, not a finite number; write a "
-        "number, or null where the source has none",
-        f"{P}:35: dataset 'ds', row 'South', column 'b' is .inf, not a finite number; write a "
-        "number, or null where the source has none",
+        f"{P}:35: dataset 'ds', row 'South', column 'a' is .nan, which is infinite or not a "
+        "number (NaN); write a number, or null where the source has none",
+        f"{P}:35: dataset 'ds', row 'South', column 'b' is .inf, which is infinite or not a "
+        "number (NaN); write a number, or null where the source has none",
     ]
     _, problems = load(part=PART + DATASET.split("    rows:")[0] + "    rows: []\n")
     assert problems == [f"{P}:33: dataset 'ds' has no rows; add the data or remove it"]

@@ -270,6 +270,14 @@ def _lower_first(text: str) -> str:
     return text
 
 
+def _lower_title(text: str) -> str:
+    """'Categories of death in SCRs' -> 'categories of death in SCRs' (first word only)."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def _listing(categories: tuple[str, ...], values: tuple[float | None, ...],
              texts: tuple[str, ...], by_size: bool) -> str:
     items = [(c, v, t) for c, v, t in zip(categories, values, texts, strict=True) if v is not None]
@@ -285,7 +293,7 @@ def draft_alt(data: ChartData) -> str:
     line chart), highlighted categories and what has no value."""
     kind = KIND_NAMES[data.kind]
     by_size = data.kind != "line"
-    head = f"{kind} of {_lower_first(data.title)}"
+    head = f"{kind} of {_lower_title(data.title)}"
     if len(data.series) == 1:
         s = data.series[0]
         order = "largest values" if by_size and len(data.categories) > ALT_TOP else ""

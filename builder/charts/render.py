@@ -107,7 +107,7 @@ def _frame(data: ChartData, kind: ChartKind, theme: Theme, s: style.ChartStyle) 
     title, subtitle = _header(data, theme, s)
     rows, _ = _legend_rows(data, theme, s)
     header = (PAD_IN + _text_height(title, s.title, s) + _text_height(subtitle, s.subtitle, s)
-              + rows * s.label * 1.6 / 72 + 0.08)
+              + rows * s.label * 1.45 / 72 + 0.04)
     note = _wrap(data.source_note, _chars(theme.charts.width_in, s.note))
     footer = _text_height(note, s.note, s) + (PAD_IN if note else 0.0)
     if _horizontal(data, kind):
@@ -177,7 +177,7 @@ def _value_formatter(data: ChartData) -> FuncFormatter:
 
 def _style_axes(ax: Any, data: ChartData, horizontal: bool, s: style.ChartStyle) -> None:
     value_axis, category_axis = (ax.xaxis, ax.yaxis) if horizontal else (ax.yaxis, ax.xaxis)
-    value_axis.set_major_locator(MaxNLocator(nbins=5, integer=_integral(data), min_n_ticks=3))
+    value_axis.set_major_locator(_locator(data))
     value_axis.set_major_formatter(_value_formatter(data))
     ax.grid(True, axis="x" if horizontal else "y")
     category_axis.set_tick_params(length=0, pad=4)
@@ -187,6 +187,16 @@ def _style_axes(ax: Any, data: ChartData, horizontal: bool, s: style.ChartStyle)
         ax.set_xlabel(data.x_label, parse_math=False, labelpad=4)
     if data.y_label:
         ax.set_ylabel(data.y_label, parse_math=False, labelpad=4)
+
+
+def _locator(data: ChartData) -> MaxNLocator:
+    return MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=_integral(data), min_n_ticks=3)
+
+
+def _nice_limit(data: ChartData, top: float) -> float:
+    """The first tick at or above ``top``, so the longest bar ends inside the grid."""
+    ticks = [t for t in _locator(data).tick_values(0.0, top) if t >= top]
+    return float(ticks[0]) if ticks else top
 
 
 def _integral(data: ChartData) -> bool:
@@ -289,9 +299,8 @@ def _draw_stacked(fig: Figure, ax: Any, data: ChartData, horizontal: bool,
         for i, value in enumerate(series.values):
             if value is None:
                 text = series.texts[i] if series.texts else NO_DATA
-                at = (base[i], i) if horizontal else (i, base[i])
-                _label(ax, f"{series.label}: {text}", at, horizontal, f"gap-{j}-{i}", s,
-                       gap=True)
+                _trailing(ax, f"{series.label}: {text}", (i, base[i]), horizontal, s, outside,
+                          f"gap-{j}-{i}", gap=True)
 
 
 def _segment_label(ax: Any, data: ChartData, seg: tuple[int, int, float, float, str],
@@ -304,20 +313,31 @@ def _segment_label(ax: Any, data: ChartData, seg: tuple[int, int, float, float, 
     p1 = ax.transData.transform((start + value, i) if horizontal else (i, start + value))
     room_pt = abs((p1 - p0)[0 if horizontal else 1]) * 72 / ax.figure.dpi
     need_pt = (len(text) * EM * s.value + 4) if horizontal else s.value * 1.3
-    gid = f"value-{j}-{i}"
     if room_pt >= need_pt:
         mid = start + value / 2
         ax.annotate(text, xy=(mid, i) if horizontal else (i, mid), ha="center", va="center",
-                    fontsize=s.value, color=_ink_on(colour, s), parse_math=False, gid=gid,
-                    annotation_clip=False)
+                    fontsize=s.value, color=_ink_on(colour, s), parse_math=False,
+                    gid=f"value-{j}-{i}", annotation_clip=False)
         return
+    _trailing(ax, text, (i, ends[i]), horizontal, s, outside, f"value-{j}-{i}",
+              colour=colour if _luminance(colour) < 0.5 else s.text)
+
+
+def _trailing(ax: Any, text: str, slot_end: tuple[int, float], horizontal: bool,
+              s: style.ChartStyle, outside: list[float], gid: str, *, gap: bool = False,
+              colour: str = "") -> None:
+    """A label after the end of stacked bar ``i``, after the labels already there."""
+    i, end = slot_end
+    size = s.note if gap else s.value
     shift = 3 + outside[i]
-    ax.annotate(text, xy=(ends[i], i) if horizontal else (i, ends[i]),
+    ax.annotate(text, xy=(end, i) if horizontal else (i, end),
                 xytext=(shift, 0) if horizontal else (0, shift), textcoords="offset points",
                 ha="left" if horizontal else "center", va="center" if horizontal else "bottom",
-                fontsize=s.value, color=colour if _luminance(colour) < 0.5 else s.text,
-                fontweight="semibold", parse_math=False, gid=gid, annotation_clip=False)
-    outside[i] += (len(text) * EM * s.value + 5) if horizontal else s.value * 1.3
+                fontsize=size, color=s.muted if gap else (colour or s.text),
+                fontstyle="italic" if gap else "normal",
+                fontweight="normal" if gap else "semibold", parse_math=False, gid=gid,
+                annotation_clip=False)
+    outside[i] += (len(text) * EM * size + 6) if horizontal else size * 1.35
 
 
 def _luminance(colour: str) -> float:
@@ -373,13 +393,13 @@ def draw_figure(data: ChartData, kind: ChartKind, theme: Theme) -> Figure:
     _style_axes(ax, data, horizontal, s)
     top = _value_limit(data, kind == "stacked")
     if kind == "line":
-        ax.set_ylim(0, top * 1.15)
+        ax.set_ylim(0, _nice_limit(data, top * 1.12))
         ax.xaxis.set_tick_params(length=3)
         _draw_lines(ax, data, s)
     elif horizontal:
-        ax.set_xlim(0, top)
+        ax.set_xlim(0, _nice_limit(data, top))
     else:
-        ax.set_ylim(0, top)
+        ax.set_ylim(0, _nice_limit(data, top))
     _draw_header(fig, data, frame, theme, s, kind)
     _draw_footer(fig, data, theme, s)
     if kind == "stacked":

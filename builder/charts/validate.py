@@ -100,7 +100,8 @@ def _check_series(source: Table | Dataset, spec: ChartSpec) -> list[Problem]:
     where = f"chart {spec.id}"
     for series in spec.series:
         values = _values(source, spec, series.column)
-        if source.rows and all(v is None for _, v, _, _ in values):
+        if source.rows and len(values) == len(source.rows) and all(
+                v is None for _, v, _, _ in values):
             out.append(Problem.at(series.at if series.at.line else spec.at, (
                 f"{where}: series {series.column!r} has no {spec.unit} to plot in "
                 f"{spec.source}; every value is empty, 'n/a' or '-'; pick another column "

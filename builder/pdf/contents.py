@@ -48,6 +48,7 @@ def render_contents(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
     table = RLTable(rows, colWidths=[width - 30, 30], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts.regular),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),

@@ -30,6 +30,7 @@ def _placeholder(text: str, ctx: RenderContext, width: float) -> Flowable:
     box = RLTable([[Paragraph(esc(text), s.placeholder)]], colWidths=[width],
                   rowHeights=[height * 0.6])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, s.colours.rule),
+                             ("FONTNAME", (0, 0), (-1, -1), s.fonts.regular),
                              ("BACKGROUND", (0, 0), (-1, -1), s.colours.tint),
                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return box
@@ -55,6 +56,7 @@ def chart_flowable(chart_id: str, ctx: RenderContext, width: float, at: Any) -> 
         drawing.scale(k, k)
         drawing.width, drawing.height = width, drawing.height * k
     drawing.hAlign = "LEFT"
+    drawing.initialFontName = ctx.styles.fonts.regular  # else the default state is Helvetica
     return drawing
 
 

@@ -131,10 +131,11 @@ class Styles:
 
 @cache
 def _register(family: str, paths: tuple[Path, ...]) -> FontNames:
-    base = family.replace(" ", "")
-    names = {face: f"{base}-{face}" for face in _FACES}
+    # registered under the file stem, as the chart drawings do, so each face is embedded once
+    names = {face: path.stem for face, path in zip(_FACES, paths, strict=True)}
     for face, path in zip(_FACES, paths, strict=True):
-        pdfmetrics.registerFont(TTFont(names[face], str(path)))
+        if names[face] not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(names[face], str(path)))
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     return FontNames(**names)
@@ -170,7 +171,8 @@ def make_styles(theme: Theme) -> Styles:
     h_part, h_sec, h_sub = p.heading_sizes
     body = ParagraphStyle("body", fontName=f.regular, fontSize=size, leading=lead,
                           textColor=c.text, alignment=TA_LEFT, spaceAfter=p.paragraph_space,
-                          allowWidows=0, allowOrphans=0, splitLongWords=1)
+                          allowWidows=0, allowOrphans=0, splitLongWords=1,
+                          bulletFontName=f.regular)
 
     def derive(name: str, parent: ParagraphStyle, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
@@ -234,8 +236,8 @@ def make_styles(theme: Theme) -> Styles:
                               leading=p.caption_size * 1.3, textColor=c.text, spaceAfter=3),
         placeholder=derive("placeholder", body, fontName=f.semibold, textColor=c.muted,
                            alignment=1),
-        footnote=derive("footnote", note, textColor=c.text, leftIndent=10, firstLineIndent=-10,
-                        spaceAfter=2.5),
+        footnote=derive("footnote", note, textColor=c.text, leftIndent=11, bulletIndent=0,
+                        bulletFontName=f.bold, bulletColor=c.accent, spaceAfter=2.5),
         reference=derive("reference", body, fontSize=p.caption_size,
                          leading=p.caption_size * 1.35, leftIndent=14, firstLineIndent=-14,
                          spaceAfter=5),

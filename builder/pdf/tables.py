@@ -23,6 +23,7 @@ def _style(ctx: RenderContext, n_rows: int) -> TableStyle:
     c, pad = ctx.styles.colours, ctx.styles.layout.table_padding
     return TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), c.primary),
+        ("FONTNAME", (0, 0), (-1, -1), ctx.styles.fonts.regular),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [c.white, c.tint]),
         ("LINEBELOW", (0, -1), (-1, -1), 1.2, c.primary),
         ("LINEBELOW", (0, 1), (-1, -2), 0.25, c.rule),

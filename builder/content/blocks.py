@@ -68,7 +68,10 @@ def read_block(ctx: Ctx, node: Node, allowed: tuple[str, ...]) -> Block | None:
     body = f[kind]
     at = ctx.at(node)
     if kind == "p":
-        return Paragraph(content=ctx.inlines(body, "p"), at=at)
+        content = ctx.inlines(body, "p")
+        if not content:
+            ctx.error(node, "'p' is empty; write the paragraph or remove the block")
+        return Paragraph(content=content, at=at)
     if kind == "bullets":
         return BulletList(items=read_items(ctx, body, "bullets"), at=at)
     if kind == "quote":

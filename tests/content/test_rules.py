@@ -84,6 +84,11 @@ def test_unknown_block_kind(load: Load) -> None:
 
 # 3. types and required fields -----------------------------------------------------------
 
+def test_empty_paragraph(load: Load) -> None:
+    _, problems = load(part=PART.replace("      - p: Hello", "      - p:\n      - p: Hello"))
+    assert problems == [f"{P}:7: 'p' is empty; write the paragraph or remove the block"]
+
+
 def test_wrong_type_number(load: Load) -> None:
     _, problems = load(part=PART.replace("number: 1", "number: one"))
     assert problems == [f"{P}:10: 'number' must be a whole number, got text 'one'"]

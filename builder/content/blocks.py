@@ -47,6 +47,11 @@ def read_block(ctx: Ctx, node: Node, allowed: tuple[str, ...]) -> Block | None:
         ctx.error(node, "a block must be a mapping such as '- p: text'; "
                   f"got {describe(node)}")
         return None
+    if "kind" in node.items:
+        reshaped = _kind_form(ctx, node)
+        if reshaped is None:
+            return None
+        node = reshaped
     kinds = [k for k in node.items if k in BLOCK_KINDS]
     if len(kinds) != 1:
         if kinds:
@@ -93,6 +98,20 @@ def read_block(ctx: Ctx, node: Node, allowed: tuple[str, ...]) -> Block | None:
     if kind == "table":
         return read_table(ctx, body)
     return read_figure(ctx, body)
+
+
+def _kind_form(ctx: Ctx, node: Mapping) -> Mapping | None:
+    """``{kind: table, id: ..., ...}`` -> ``{table: {id: ..., ...}}`` (tables, figures, cases)."""
+    knode, value = node.items["kind"]
+    kind = ctx.text(value, "kind")
+    larger = ("table", "figure", "case")
+    if kind not in larger:
+        guess = did_you_mean(kind, larger)
+        hint = f"did you mean '{guess}'?" if guess else "kind: is for " + ", ".join(larger)
+        ctx.error(knode, f"unknown block kind '{kind}'; {hint}")
+        return None
+    body = Mapping(node.line, {k: v for k, v in node.items.items() if k != "kind"})
+    return Mapping(node.line, {kind: (knode, body)})
 
 
 def read_items(ctx: Ctx, node: Node | None, key: str) -> tuple[ListItem, ...]:

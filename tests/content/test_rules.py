@@ -82,6 +82,18 @@ def test_unknown_block_kind(load: Load) -> None:
     assert problems[0] == f"{P}:7: unknown block kind 'para'; did you mean 'p'?"
 
 
+def test_kind_form_of_a_block(load: Load) -> None:
+    model, problems = load(part=PART.replace("      - table:\n          id: table-1",
+                                             "      - kind: table\n        id: table-1")
+                           .replace("\n          ", "\n        "))
+    assert problems == []
+    assert model is not None and isinstance(model.parts[0].sections[0].blocks[1], Table)
+    _, problems = load(part=PART.replace("      - table:\n          id: table-1",
+                                         "      - kind: tabel\n        id: table-1")
+                       .replace("\n          ", "\n        "))
+    assert f"{P}:8: unknown block kind 'tabel'; did you mean 'table'?" in problems
+
+
 # 3. types and required fields -----------------------------------------------------------
 
 def test_empty_paragraph(load: Load) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 
 def check_pdf(path: Path) -> list[str]:
@@ -27,11 +28,11 @@ def check_pdf(path: Path) -> list[str]:
     return problems
 
 
-def _page_fonts(page: object, number: int) -> list[str]:
-    resources = page.get("/Resources") or {}  # type: ignore[attr-defined]
-    fonts = resources.get_object().get("/Font") or {}
-    out = []
-    for name, ref in fonts.get_object().items():
+def _page_fonts(page: Any, number: int) -> list[str]:
+    resources = page.get("/Resources")
+    fonts = resources.get_object().get("/Font") if resources is not None else None
+    out: list[str] = []
+    for name, ref in (fonts.get_object().items() if fonts is not None else ()):
         font = ref.get_object()
         descendants = font.get("/DescendantFonts")
         target = descendants.get_object()[0].get_object() if descendants else font

@@ -43,6 +43,7 @@ def start(func: Callable[..., T], *args: Any) -> Running[T]:
     receive, send = ctx.Pipe(duplex=False)
 
     def child() -> None:
+        message: tuple[bool, object]
         try:
             message = (True, func(*args))
         except BaseException:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 from builder.model import Briefing, walk_sections
@@ -76,11 +77,13 @@ def _targets(briefing: Briefing) -> frozenset[str]:
 
 
 def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[str, bytes],
-              page_of: dict[str, int], reserve: dict[int, tuple[int, ...]]) -> _Pass | Problem:
+              page_of: dict[str, int], reserve: dict[int, tuple[int, ...]],
+              drawings: dict[str, tuple[Flowable, Problem | None]]) -> _Pass | Problem:
     inline = InlineContext(link_colour=styles.colours.hex("accent"),
                            footnote_ids=frozenset(fn.id for fn in briefing.footnotes),
                            page_of=page_of, targets=_targets(briefing))
-    ctx = RenderContext(theme=theme, styles=styles, inline=inline, charts=charts)
+    ctx = RenderContext(theme=theme, styles=styles, inline=inline, charts=charts,
+                        drawings=drawings)
     story = build_story(briefing, ctx)
     area = FootnoteArea(footnote_paragraphs(briefing.footnotes, inline, styles), styles)
     doc = BriefingDoc(briefing, styles, area, reserve, _outline(briefing))
@@ -115,8 +118,9 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes],
     page_of: dict[str, int] = {}
     reserve: dict[int, tuple[int, ...]] = {}
     result: _Pass | None = None
+    drawings: dict[str, tuple[Flowable, Problem | None]] = {}
     for attempt in range(MAX_PASSES):
-        done = _one_pass(briefing, theme, styles, charts, page_of, reserve)
+        done = _one_pass(briefing, theme, styles, charts, page_of, reserve, drawings)
         if isinstance(done, Problem):
             return PdfResult(0, {}, (*problems, done))
         result = done

@@ -22,6 +22,8 @@ class RenderContext:
     styles: Styles
     inline: InlineContext
     charts: Mapping[str, bytes]
+    # charts are converted once per render: chart id -> (flowable, warning)
+    drawings: dict[str, tuple[Flowable, Problem | None]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def warn(self, at: SourceRef, message: str) -> None:

@@ -13,7 +13,9 @@ from reportlab.platypus import Table as RLTable
 
 from builder.model import Figure
 from builder.pdf.context import RenderContext, anchor
+from builder.pdf.styles import bind_family
 from builder.pdf.text import esc, markup, plain
+from builder.problems import Problem
 
 
 def _converter() -> Callable[..., Any] | None:
@@ -38,17 +40,32 @@ def _placeholder(text: str, ctx: RenderContext, width: float) -> Flowable:
 
 def chart_flowable(chart_id: str, ctx: RenderContext, width: float, at: Any) -> Flowable:
     """The chart as a Drawing scaled to ``width``, or a placeholder saying it is unavailable."""
+    if chart_id not in ctx.drawings:
+        found: list[Problem] = []
+        flowable = _convert(chart_id, ctx, width, at, found)
+        ctx.drawings[chart_id] = flowable, (found[0] if found else None)
+    flowable, problem = ctx.drawings[chart_id]
+    if problem is not None:
+        ctx.problems.append(problem)
+    return flowable
+
+
+def _convert(chart_id: str, ctx: RenderContext, width: float, at: Any,
+             found: list[Problem]) -> Flowable:
     svg = ctx.charts.get(chart_id)
     convert = _converter()
     if svg is None or convert is None:
-        ctx.warn(at, f"chart {chart_id!r} is not available; the PDF shows a placeholder")
+        found.append(Problem.at(at, f"chart {chart_id!r} is not available; the PDF shows a "
+                                "placeholder", "warning"))
         return _placeholder(f"Chart {chart_id} is unavailable", ctx, width)
     try:
         drawing = convert(svg, ctx.theme, width)
     except Exception as exc:  # another stage's bug must not stop the briefing
-        ctx.warn(at, f"chart {chart_id!r} could not be drawn ({type(exc).__name__}); "
-                 "the PDF shows a placeholder")
+        found.append(Problem.at(at, f"chart {chart_id!r} could not be drawn "
+                                f"({type(exc).__name__}); the PDF shows a placeholder", "warning"))
         return _placeholder(f"Chart {chart_id} is unavailable", ctx, width)
+    finally:
+        bind_family(ctx.styles.fonts)
     if not isinstance(drawing, Drawing) or drawing.width <= 0:
         return _placeholder(f"Chart {chart_id} is unavailable", ctx, width)
     if abs(drawing.width - width) > 0.5:

@@ -136,15 +136,26 @@ def _register(family: str, paths: tuple[Path, ...]) -> FontNames:
     for face, path in zip(_FACES, paths, strict=True):
         if names[face] not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(names[face], str(path)))
-    pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
-                                  italic=names["italic"], boldItalic=names["bold_italic"])
     return FontNames(**names)
+
+
+def bind_family(f: FontNames) -> None:
+    """Make <b> and <i> in markup pick the brand's bold and italic faces.
+
+    Registering a TTF again (svglib does, for chart text) resets this mapping, so it is
+    bound again after every chart conversion.
+    """
+    pdfmetrics.registerFontFamily(f.regular, normal=f.regular, bold=f.bold, italic=f.italic,
+                                  boldItalic=f.bold_italic)
 
 
 def register_fonts(theme: Theme) -> FontNames:
     """Register the brand's TrueType faces (embedded and subset in every PDF)."""
     f = theme.fonts
-    return _register(f.family, (f.regular, f.italic, f.bold, f.bold_italic, f.semibold, f.light))
+    names = _register(f.family, (f.regular, f.italic, f.bold, f.bold_italic, f.semibold,
+                                 f.light))
+    bind_family(names)
+    return names
 
 
 def _palette(theme: Theme) -> Palette:

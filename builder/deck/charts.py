@@ -123,13 +123,22 @@ def _style(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
     _axes(chart, plan, st, fmt)
 
 
+def _category_pt(plan: ChartPlan, horizontal: bool) -> float:
+    """Category labels small enough that every one shows: LibreOffice hides labels that
+    would touch. A horizontal chart's plot is about 70% of the frame's 4.5 in height."""
+    if not horizontal:
+        return TICK_PT
+    slot = 4.5 * 72 * 0.7 / max(1, len(plan.categories))
+    return max(9, min(TICK_PT, int(slot * 0.5)))
+
+
 def _axes(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
     cat, val = chart.category_axis, chart.value_axis
     horizontal = chart.chart_type in (XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.BAR_STACKED)
     if horizontal:
         cat.reverse_order = True  # first category at the top, as in the table
     cat.major_tick_mark = XL_TICK_MARK.NONE
-    cat.tick_labels.font.size = Pt(TICK_PT)
+    cat.tick_labels.font.size = Pt(_category_pt(plan, horizontal))
     skip = cat._element.find(qn("c:tickLblSkip"))
     if skip is None:  # every category labelled: LibreOffice otherwise drops some
         cat._element.insert_element_before(parse_xml(f'<c:tickLblSkip {nsdecls("c")} val="1"/>'),

@@ -230,7 +230,13 @@ class _Planner:
                          [Frame("left", tuple(cols[0]), size),
                           Frame("right", tuple(cols[1]), size)], notes, at)
                 return
-        self.flowed("agenda", g.CONTENT, AGENDA_TITLE, [p for c in cols for p in c], notes, at)
+        box = g.LAYOUTS[g.CONTENT].box("body")
+        pages = [(size, chunk) for c in cols for size, chunks in [flow(c, box, self.theme.fonts,
+                                                                      self.body)]
+                 for chunk in chunks]  # a part starts a new slide
+        for i, (size, chunk) in enumerate(pages, start=1):
+            title = AGENDA_TITLE if len(pages) == 1 else f"{AGENDA_TITLE} ({i} of {len(pages)})"
+            self.add("agenda", g.CONTENT, title, [Frame("body", tuple(chunk), size)], notes, at)
 
     def plain_runs(self, text: str) -> Runs:
         return (Run(clean(text)),)

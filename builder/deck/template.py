@@ -168,24 +168,22 @@ def _rules(first_id: int, st: Styles) -> list[str]:
 def _decor(spec: g.LayoutSpec, st: Styles, first_id: int) -> list[str]:
     """Shapes a layout draws behind its placeholders."""
     if spec.name == g.LEARNING:
-        b = spec.box("body")
         panel = g.Box(g.MARGIN, g.BODY_TOP, g.CONTENT_W, g.BODY_H)
         return [_rect(first_id, "Learning points panel", panel, st.tint_green),
                 _rect(first_id + 1, "Learning points bar", g.Box(g.MARGIN, panel.y, 0.09,
                                                                   panel.h), st.secondary),
-                _glyph(first_id + 2, "Learning points mark", g.Box(b.x + b.w - 0.7, panel.y +
-                                                                   0.05, 0.6, 0.6), "\u2713",
-                       st.secondary, 30)]
+                _glyph(first_id + 2, "Learning points mark", g.Box(
+                    panel.x + panel.w - 0.65, panel.y + 0.1, 0.5, 0.6), "\u2713", st.secondary, 30)]
     if spec.name == g.REFLECTION:
-        body, prompt = spec.box("body"), spec.box("prompt")
+        prompt = spec.box("prompt")
         panel = g.Box(g.MARGIN, g.BODY_TOP, g.CONTENT_W, prompt.y - g.BODY_TOP - 0.1)
         return [_rect(first_id, "Reflection panel", panel, st.tint),
                 _rect(first_id + 1, "Reflection bar", g.Box(g.MARGIN, panel.y, 0.09, panel.h),
                       st.accent),
                 _rect(first_id + 2, "Prompt panel", g.Box(g.MARGIN, prompt.y - 0.02, g.CONTENT_W,
                                                           prompt.h + 0.04), st.primary),
-                _glyph(first_id + 3, "Reflection mark", g.Box(body.x + body.w - 0.6, panel.y,
-                                                              0.6, 0.8), "?", st.accent, 40)]
+                _glyph(first_id + 3, "Reflection mark", g.Box(
+                    panel.x + panel.w - 0.6, panel.y + 0.05, 0.5, 0.8), "?", st.accent, 40)]
     if spec.name == g.QUOTE:
         q = spec.box("quote")
         return [_rect(first_id, "Quote panel", g.Box(g.MARGIN, q.y, g.CONTENT_W, q.h), st.tint),

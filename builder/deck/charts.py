@@ -74,7 +74,7 @@ def add_chart(slide: Slide, ph: Any, plan: ChartPlan, st: Styles, lang: str) -> 
     c_nv_pr.set("name", f"Chart: {plan.title}")
     c_nv_pr.set("descr", plan.alt)
     _style(frame.chart, plan, st, fmt)
-    for rpr in frame.chart._chartSpace.iter(qn("a:defRPr"), qn("a:rPr")):
+    for rpr in frame.chart._chartSpace.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
         rpr.set("lang", lang)
 
 

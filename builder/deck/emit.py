@@ -173,6 +173,10 @@ def write_deck(plan: DeckPlan, briefing: Briefing, theme: Theme, out: Path) -> N
     for spec in plan.slides:
         deck.slide(spec)
     core_properties(prs, briefing)
+    if len(prs.slides):
+        for rpr in prs.notes_master._element.iter(qn("a:defRPr"), qn("a:rPr"),
+                                                  qn("a:endParaRPr")):
+            rpr.set("lang", deck.lang)
     buffer = io.BytesIO()
     prs.save(buffer)
     out.write_bytes(normalise(buffer.getvalue()))

@@ -36,7 +36,7 @@ from builder.model import (
 from builder.problems import ContentError, Problem
 from builder.theme import Theme
 
-SlideKind = Literal["title", "agenda", "divider", "content", "chart", "learning_points",
+SlideKind = Literal["title", "agenda", "divider", "content", "case", "chart", "learning_points",
                     "reflection", "quote", "extra", "references", "closing"]
 
 
@@ -311,6 +311,7 @@ class _Planner:
     def blocks(self, blocks: tuple[object, ...], title: str, sid: str, at: SourceRef) -> None:
         quotes = [q.kind for b in blocks for q, _ in _quotes(b)]
         n = {"scr": 0, "voice": 0}
+        n_cases, cases = sum(_has_text(b) for b in blocks), 0
         prev: Paragraph | None = None
         for b in blocks:
             if isinstance(b, Table) and b.chart:
@@ -324,11 +325,30 @@ class _Planner:
             elif isinstance(b, LearningPoints):
                 self.learning_points(b, title, sid)
             elif isinstance(b, Quote | CaseExample):
+                if isinstance(b, CaseExample) and _has_text(b):
+                    cases += 1
+                    self.case(b, title, sid, cases if n_cases > 1 else 0)
                 for q, context in _quotes(b, prev):
                     n[q.kind] += 1
                     self.quote(q, context, title, sid,
                                n[q.kind] if quotes.count(q.kind) > 1 else 0)
             prev = b if isinstance(b, Paragraph) else prev
+
+    def case(self, case: CaseExample, title: str, sid: str, n: int) -> None:
+        """The case's own paragraphs and lists, verbatim; its quotes follow on quote slides."""
+        paras: list[Para] = []
+        texts: list[str] = []
+        for b in case.blocks:
+            if isinstance(b, Paragraph):
+                paras.append(Para(self.runs(b.content), bullet=False))
+                texts.append(self.plain(b.content))
+            elif isinstance(b, BulletList):
+                paras.extend(self.items(b.items))
+                texts.append("\n".join(self.item_lines(b.items)))
+        label = f"Case example {n}" if n else "Case example"
+        name = clean(case.title) or title
+        self.flowed("case", g.CONTENT, f"{label}: {name}", paras, self.notes(texts, sid),
+                    case.at)
 
     def chart(self, chart_id: str, texts: list[str], ids: tuple[str, str],
               at: SourceRef) -> None:
@@ -494,6 +514,11 @@ def _horizontal(data: ChartData) -> bool:
         return False
     return max((len(c) for c in data.categories), default=0) > LONG_LABEL or len(
         data.categories) > 8
+
+
+def _has_text(block: object) -> bool:
+    return isinstance(block, CaseExample) and any(
+        isinstance(b, Paragraph | BulletList) for b in block.blocks)
 
 
 def _skipped(sec: Section) -> bool:

@@ -55,7 +55,8 @@ def test_hostile_text_appears_as_written_minus_xml_illegal_characters(deck_path:
 def test_every_run_is_british_english(deck_path: Path) -> None:
     with zipfile.ZipFile(deck_path) as z:
         for name in z.namelist():
-            if name.endswith(".xml") and name.startswith(("ppt/slides/slide", "ppt/notesSlides/")):
+            if name.endswith(".xml") and name.startswith(("ppt/slides/slide", "ppt/notesSlides/",
+                                                          "ppt/charts/", "ppt/notesMasters/")):
                 xml = z.read(name).decode()
                 assert 'lang="en-US"' not in xml, name
                 assert 'lang="en-GB"' in xml, name

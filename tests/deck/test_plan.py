@@ -33,6 +33,7 @@ def test_sample_plan_in_reading_order(plan: DeckPlan) -> None:
         ("content", "Recognising neglect"),
         ("quote", "SCR extract 1: Recognising neglect"),
         ("quote", "In their own words: Recognising neglect"),
+        ("case", "Case example: Rosie"),
         ("quote", "SCR extract 2: Recognising neglect"),
         ("learning_points", "Learning points: Recognising neglect (1 of 3)"),
         ("learning_points", "Learning points: Recognising neglect (2 of 3)"),

@@ -37,7 +37,10 @@ def render_contents(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
     s = ctx.styles
     page_of = ctx.inline.page_of
     rows: list[list[Flowable]] = []
+    part_rows: list[int] = []
     for e in contents_entries(briefing):
+        if e.level == 0:
+            part_rows.append(len(rows))
         page = page_of.get(e.node_id, 0)
         link = f'<a href="#{dest(e.node_id)}">'
         title_style = s.contents_part if e.level == 0 else s.contents_section
@@ -51,8 +54,10 @@ def render_contents(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
         ("FONTNAME", (0, 0), (-1, -1), s.fonts.regular),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        *[("TOPPADDING", (0, r), (-1, r), 14 if r else 0) for r in part_rows],
+        *[("BOTTOMPADDING", (0, r), (-1, r), 5) for r in part_rows],
     ]))
     title = Paragraph(anchor(CONTENTS_ID) + "Contents", s.contents_title)
     return [title, table]

@@ -67,6 +67,8 @@ def draw_cover(canv: Canvas, styles: Styles, meta: Metadata) -> None:
     canv.setFillColor(c.highlight)
     canv.rect(x, h - 124 * mm, 22 * mm, 3, stroke=0, fill=1)
     canv.restoreState()
+    if meta.sector:
+        _para(canv, plain(meta.sector.upper()), styles.cover_sector, x, h - 114 * mm, width)
     y = _para(canv, plain(meta.series), styles.cover_series, x, h - 30 * mm, width * 0.55)
     y = _para(canv, plain(meta.title), styles.cover_title, x, h - 130 * mm, width)
     y = _para(canv, plain(meta.subtitle), styles.cover_subtitle, x, y - 8 * mm, width * 0.9)

@@ -53,6 +53,7 @@ class BriefingDoc(BaseDocTemplate):
         self.current_at: SourceRef | None = None
         self.current_what = ""
         self.current_part = ""
+        self.back_page = 0
         self._base = (lay.margin_bottom, lay.frame_height)
         self.addPageTemplates(self._templates())
 
@@ -119,6 +120,7 @@ class BriefingDoc(BaseDocTemplate):
 
     def _back(self, canv: Canvas, doc: object) -> None:
         lay, c = self.styles.layout, self.styles.colours
+        self.back_page = self.back_page or self.page
         canv.saveState()
         canv.setFillColor(c.primary)
         canv.rect(0, lay.page_height - 18 * mm, lay.page_width, 18 * mm, stroke=0, fill=1)

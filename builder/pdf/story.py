@@ -18,7 +18,7 @@ from builder.model import (
     Section,
     Table,
 )
-from builder.pdf.backpage import render_backpage
+from builder.pdf.backpage import render_backpage, render_notes_page
 from builder.pdf.case_examples import render_case_example
 from builder.pdf.contents import REFERENCES_ID, render_contents
 from builder.pdf.context import At, RenderContext
@@ -91,7 +91,8 @@ def _section(section: Section, ctx: RenderContext) -> list[Flowable]:
     return out
 
 
-def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
+def build_story(briefing: Briefing, ctx: RenderContext, notes_page: bool) -> list[Flowable]:
+    """Cover, contents, parts, references, [a notes page], back page."""
     story: list[Flowable] = [NextPageTemplate(INNER), PageBreak()]
     story += render_contents(briefing, ctx)
     for part in briefing.parts:
@@ -104,5 +105,7 @@ def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
     if briefing.references:
         story += [PageBreak(), *render_plain_heading(REFERENCES_ID, "References", ctx)]
         story += render_references(briefing.references, ctx)
+    if notes_page:
+        story += [PageBreak(), *render_notes_page(ctx)]
     story += [NextPageTemplate(BACK), PageBreak(), *render_backpage(briefing.meta, ctx)]
     return story

@@ -117,6 +117,7 @@ class Styles:
     contents_section: ParagraphStyle
     contents_page: ParagraphStyle
     contents_part_page: ParagraphStyle
+    cover_sector: ParagraphStyle
     cover_series: ParagraphStyle
     cover_title: ParagraphStyle
     cover_subtitle: ParagraphStyle
@@ -205,7 +206,7 @@ def make_styles(theme: Theme) -> Styles:
     heading = derive("heading", body, fontName=f.semibold, textColor=c.primary,
                      keepWithNext=1, allowWidows=1, allowOrphans=1)
     contents_section = derive("contents_section", body, fontSize=size, leading=lead,
-                              leftIndent=14, spaceAfter=1.5,
+                              leftIndent=14, spaceAfter=4.5,
                               endDots=_Dots(f.regular, size, c.rule))
     return Styles(
         family=theme.fonts.family, fonts=f, colours=c, layout=_layout(theme),
@@ -256,12 +257,15 @@ def make_styles(theme: Theme) -> Styles:
                               spaceAfter=18),
         contents_part=derive("contents_part", contents_section, fontName=f.semibold,
                              textColor=c.primary, fontSize=size * 1.15, leading=lead * 1.15,
-                             leftIndent=0, spaceBefore=12, spaceAfter=4, endDots=None),
+                             leftIndent=0, spaceBefore=16, spaceAfter=7, endDots=None),
         contents_section=contents_section,
-        contents_page=derive("contents_page", body, alignment=TA_RIGHT, spaceAfter=1.5),
+        contents_page=derive("contents_page", body, alignment=TA_RIGHT, spaceAfter=4.5),
         contents_part_page=derive("contents_part_page", body, alignment=TA_RIGHT,
                                   fontName=f.semibold, textColor=c.primary,
-                                  fontSize=size * 1.15, leading=lead * 1.15),
+                                  fontSize=size * 1.15, leading=lead * 1.15, spaceBefore=16,
+                                  spaceAfter=7),
+        cover_sector=derive("cover_sector", body, fontName=f.bold, fontSize=11, leading=14,
+                            textColor=c.highlight),
         cover_series=derive("cover_series", body, fontName=f.semibold, fontSize=10,
                             leading=13, textColor=c.white),
         cover_title=derive("cover_title", body, fontName=f.light, fontSize=30, leading=35,

@@ -3,6 +3,7 @@ numbers right-aligned, notes underneath. Long cells split across pages."""
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
@@ -11,12 +12,28 @@ from builder.pdf.context import RenderContext, anchor
 from builder.pdf.text import markup, plain
 
 
-def column_widths(n_data: int, width: float) -> list[float]:
-    """The label column takes what the number columns leave (at least 30%, at most 55%)."""
-    if n_data == 0:
+def column_widths(block: Table, ctx: RenderContext, width: float) -> list[float]:
+    """Number columns as wide as their cells and their header on at most three lines;
+    the label column between 30% and 50% of the width; the rest shared in proportion."""
+    s = ctx.styles
+    pad = 2 * (s.layout.table_padding + 1) + 2
+    size = s.table_label.fontSize
+
+    def w(text: str, font: str) -> float:
+        return stringWidth(text, font, size)
+
+    data = []
+    for j, col in enumerate(block.columns[1:]):
+        cells = [row.cells[j].text for row in block.rows if j < len(row.cells)]
+        words = [w(word, s.fonts.semibold) for word in col.label.split()] or [0.0]
+        data.append(max([w(c, s.fonts.regular) for c in cells] + words
+                        + [w(col.label, s.fonts.semibold) / 3]) + pad)
+    if not data:
         return [width]
-    label = min(0.55, max(0.30, 1.0 - 0.14 * n_data)) * width
-    return [label] + [(width - label) / n_data] * n_data
+    natural = max([w(r.label, s.fonts.regular) for r in block.rows] + [0.0]) + pad
+    label = min(max(natural, 0.30 * width), 0.50 * width)
+    rest = width - label
+    return [label] + [d * rest / sum(data) for d in data]
 
 
 def _style(ctx: RenderContext, n_rows: int) -> TableStyle:
@@ -46,7 +63,7 @@ def render_table(block: Table, ctx: RenderContext) -> list[Flowable]:
         rows.append([Paragraph(plain(row.label), s.table_label)]
                     + [Paragraph(plain(cell.text), s.table_number) for cell in row.cells])
     width = s.layout.frame_width
-    table = RLTable(rows, colWidths=column_widths(len(block.columns) - 1, width),
+    table = RLTable(rows, colWidths=column_widths(block, ctx, width),
                     repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(_style(ctx, len(rows)))
     caption = Paragraph(f"{anchor(block.id)}Table {block.number}: {plain(block.title)}",

@@ -83,6 +83,7 @@ QUOTE = "Quote"
 CLOSING = "Closing"
 LEARNING = "Learning points"
 REFLECTION = "Reflection"
+CASE = "Case example"
 
 LAYOUTS: dict[str, LayoutSpec] = {
     TITLE: LayoutSpec(TITLE, (
@@ -110,6 +111,8 @@ LAYOUTS: dict[str, LayoutSpec] = {
         PlaceholderSpec("context", "body", Box(1.45, 5.5, 11.28, 1.25), 2)),
     LEARNING: _content(LEARNING, PlaceholderSpec(
         "body", "obj", Box(MARGIN + 0.35, BODY_TOP + 0.12, CONTENT_W - 1.2, BODY_H - 0.27), 1)),
+    CASE: _content(CASE, PlaceholderSpec(
+        "body", "obj", Box(MARGIN + 0.35, BODY_TOP + 0.12, CONTENT_W - 0.55, BODY_H - 0.27), 1)),
     REFLECTION: _content(
         REFLECTION,
         PlaceholderSpec("body", "obj", Box(MARGIN + 0.35, BODY_TOP + 0.12,
@@ -123,4 +126,4 @@ LAYOUTS: dict[str, LayoutSpec] = {
 
 REQUIRED_LAYOUTS = (TITLE, DIVIDER, CONTENT, TWO, CHART, QUOTE, CLOSING)
 # Layouts our template adds; an organisation's template may leave them out.
-FALLBACK_LAYOUTS = {LEARNING: CONTENT, REFLECTION: CONTENT}
+FALLBACK_LAYOUTS = {LEARNING: CONTENT, REFLECTION: CONTENT, CASE: CONTENT}

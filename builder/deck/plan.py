@@ -347,7 +347,7 @@ class _Planner:
                 texts.append("\n".join(self.item_lines(b.items)))
         label = f"Case example {n}" if n else "Case example"
         name = clean(case.title) or title
-        self.flowed("case", g.CONTENT, f"{label}: {name}", paras, self.notes(texts, sid),
+        self.flowed("case", g.CASE, f"{label}: {name}", paras, self.notes(texts, sid),
                     case.at)
 
     def chart(self, chart_id: str, texts: list[str], ids: tuple[str, str],

@@ -174,6 +174,11 @@ def _decor(spec: g.LayoutSpec, st: Styles, first_id: int) -> list[str]:
                                                                   panel.h), st.secondary),
                 _glyph(first_id + 2, "Learning points mark", g.Box(
                     panel.x + panel.w - 0.65, panel.y + 0.1, 0.5, 0.6), "\u2713", st.secondary, 30)]
+    if spec.name == g.CASE:
+        panel = g.Box(g.MARGIN, g.BODY_TOP, g.CONTENT_W, g.BODY_H)
+        return [_rect(first_id, "Case panel", panel, st.tint),
+                _rect(first_id + 1, "Case bar", g.Box(g.MARGIN, panel.y, 0.09, panel.h),
+                      st.primary)]
     if spec.name == g.REFLECTION:
         prompt = spec.box("prompt")
         panel = g.Box(g.MARGIN, g.BODY_TOP, g.CONTENT_W, prompt.y - g.BODY_TOP - 0.1)

@@ -138,9 +138,10 @@ def _build_one(briefing: Briefing, theme: Theme, cwd: Path, out: Path
             if failures:
                 return [], [Problem(_rel(final, cwd), 0, f"output check failed: {m}; the "
                                     "previous outputs were kept") for m in failures]
+            size_kb = pdf_path.stat().st_size // 1024
             written = _swap(staging, final, staged)
             _out(f"built {_rel(final, cwd)}/: PDF {pdf.pages} pages, "
-                 f"{pdf_path.stat().st_size // 1024} KB; deck {slides} slides; "
+                 f"{size_kb} KB; deck {slides} slides; "
                  f"{len(charts.files)} charts ({len(charts.redrawn)} redrawn)")
             return written, problems
         finally:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.charts.data import ChartData, chart_data, draft_alt, spec_hash
-from builder.charts.validate import check_chart_data
+from builder.charts.validate import check_chart_data, check_chart_text
 from builder.model import Briefing
 from builder.problems import ContentError, errors
 from builder.theme import Theme
@@ -23,6 +23,7 @@ __all__ = [
     "ChartsResult",
     "chart_data",
     "check_chart_data",
+    "check_chart_text",
     "draft_alt",
     "render_charts",
     "spec_hash",
@@ -72,7 +73,7 @@ def render_charts(briefing: Briefing, theme: Theme, out_dir: Path, cache_dir: Pa
     A chart is drawn only when its ``spec_hash`` is not in ``cache_dir``. Raises
     ContentError (every problem, with file and line) when chart data is unusable.
     """
-    problems = errors(check_chart_data(briefing))
+    problems = errors(check_chart_data(briefing) + check_chart_text(briefing, theme))
     if problems:
         raise ContentError(problems)
     files: dict[str, ChartFiles] = {}

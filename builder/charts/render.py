@@ -28,6 +28,8 @@ from builder.theme import Theme
 EM = 0.5  # average Source Sans Pro character width, in ems (for wrapping estimates)
 LONG_LABEL = 14  # grouped/stacked charts turn horizontal when a category label is longer
 MAX_LABEL_LINES = 3
+MAX_TITLE_LINES = 3
+MAX_NOTE_LINES = 4
 HBAR_LABEL_CHARS = 30
 PAD_IN = 0.06
 
@@ -89,8 +91,9 @@ def _horizontal(data: ChartData, kind: ChartKind) -> bool:
 
 def _header(data: ChartData, theme: Theme, s: style.ChartStyle) -> tuple[str, str]:
     w = theme.charts.width_in
-    title = _wrap(data.title, _chars(w, s.title))
-    subtitle = _wrap(data.series[0].label, _chars(w, s.subtitle)) if len(data.series) == 1 else ""
+    title = _wrap(data.title, _chars(w, s.title), MAX_TITLE_LINES)
+    subtitle = (_wrap(data.series[0].label, _chars(w, s.subtitle), MAX_TITLE_LINES)
+                if len(data.series) == 1 else "")
     return title, subtitle
 
 
@@ -108,7 +111,7 @@ def _frame(data: ChartData, kind: ChartKind, theme: Theme, s: style.ChartStyle) 
     rows, _ = _legend_rows(data, theme, s)
     header = (PAD_IN + _text_height(title, s.title, s) + _text_height(subtitle, s.subtitle, s)
               + rows * s.label * 1.45 / 72 + 0.04)
-    note = _wrap(data.source_note, _chars(theme.charts.width_in, s.note))
+    note = _wrap(data.source_note, _chars(theme.charts.width_in, s.note), MAX_NOTE_LINES)
     footer = _text_height(note, s.note, s) + (PAD_IN if note else 0.0)
     if _horizontal(data, kind):
         per_slot = s.hbar_pitch_in * (1 + 0.55 * (len(data.series) - 1)) if kind == "grouped" \
@@ -162,7 +165,7 @@ def _legend_handle(kind: ChartKind, colour: str, label: str) -> Any:
 
 def _draw_footer(fig: Figure, data: ChartData, theme: Theme, s: style.ChartStyle) -> None:
     if data.source_note:
-        note = _wrap(data.source_note, _chars(theme.charts.width_in, s.note))
+        note = _wrap(data.source_note, _chars(theme.charts.width_in, s.note), MAX_NOTE_LINES)
         fig.text(0.0, 0.0 + 0.01, note, ha="left", va="bottom", fontsize=s.note,
                  color=s.muted, parse_math=False, gid="source")
 
@@ -193,10 +196,12 @@ def _locator(data: ChartData) -> MaxNLocator:
     return MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=_integral(data), min_n_ticks=3)
 
 
-def _nice_limit(data: ChartData, top: float) -> float:
-    """The first tick at or above ``top``, so the longest bar ends inside the grid."""
-    ticks = [t for t in _locator(data).tick_values(0.0, top) if t >= top]
-    return float(ticks[0]) if ticks else top
+def _nice_range(data: ChartData, lo: float, hi: float) -> tuple[float, float]:
+    """The ticks just outside ``lo`` and ``hi``, so every bar ends inside the grid."""
+    ticks = list(_locator(data).tick_values(lo, hi))
+    below = [t for t in ticks if t <= lo]
+    above = [t for t in ticks if t >= hi]
+    return (float(below[-1]) if below else lo), (float(above[0]) if above else hi)
 
 
 def _integral(data: ChartData) -> bool:
@@ -221,13 +226,14 @@ def _category_ticks(ax: Any, data: ChartData, horizontal: bool, s: style.ChartSt
             tick.set_fontweight("bold")
 
 
-def _value_limit(data: ChartData, stacked: bool) -> float:
+def _value_range(data: ChartData, stacked: bool) -> tuple[float, float]:
+    """The smallest and largest value (0 included; stacked: the bar totals)."""
     if stacked:
-        totals = [sum(x.values[i] or 0.0 for x in data.series) for i in range(len(data.categories))]
-        top = max(totals, default=0.0)
+        values = [sum(x.values[i] or 0.0 for x in data.series) for i in range(len(data.categories))]
     else:
-        top = max((v for x in data.series for v in x.values if v is not None), default=0.0)
-    return top if top > 0 else 1.0
+        values = [v for x in data.series for v in x.values if v is not None]
+    lo, hi = min([0.0, *values]), max([0.0, *values])
+    return lo, (hi if hi > lo else lo + 1.0)
 
 
 # ---------------------------------------------------------------- bars
@@ -235,8 +241,10 @@ def _value_limit(data: ChartData, stacked: bool) -> float:
 
 def _label(ax: Any, text: str, xy: tuple[float, float], horizontal: bool, gid: str,
            s: style.ChartStyle, *, gap: bool = False, rotate: bool = False) -> None:
-    offset = (3, 0) if horizontal else (0, 3 if gap else 2)
-    ha, va = ("left", "center") if horizontal else ("center", "bottom")
+    sign = -1 if xy[0 if horizontal else 1] < 0 else 1
+    offset = (3 * sign, 0) if horizontal else (0, (3 if gap else 2) * sign)
+    ha, va = ("left" if sign > 0 else "right", "center") if horizontal else (
+        "center", "bottom" if sign > 0 else "top")
     ax.annotate(text, xy=xy, xytext=offset, textcoords="offset points", ha=ha, va=va,
                 fontsize=s.note if gap else s.value, color=s.muted if gap else s.text,
                 fontstyle="italic" if gap else "normal", annotation_clip=False,
@@ -391,15 +399,17 @@ def draw_figure(data: ChartData, kind: ChartKind, theme: Theme) -> Figure:
     chars = HBAR_LABEL_CHARS if horizontal else max(int(slot_pt / (s.label * EM)), 6)
     _category_ticks(ax, data, horizontal, s, chars)
     _style_axes(ax, data, horizontal, s)
-    top = _value_limit(data, kind == "stacked")
+    lo, hi = _value_range(data, kind == "stacked")
+    if lo < 0:
+        (ax.axvline if horizontal else ax.axhline)(0, color=s.muted, linewidth=0.6)
     if kind == "line":
-        ax.set_ylim(0, _nice_limit(data, top * 1.12))
+        ax.set_ylim(*_nice_range(data, lo * 1.12, hi * 1.12))
         ax.xaxis.set_tick_params(length=3)
         _draw_lines(ax, data, s)
     elif horizontal:
-        ax.set_xlim(0, _nice_limit(data, top))
+        ax.set_xlim(*_nice_range(data, lo, hi))
     else:
-        ax.set_ylim(0, _nice_limit(data, top))
+        ax.set_ylim(*_nice_range(data, lo, hi))
     _draw_header(fig, data, frame, theme, s, kind)
     _draw_footer(fig, data, theme, s)
     if kind == "stacked":

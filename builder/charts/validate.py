@@ -7,6 +7,8 @@ it never raises, and a briefing with no problems here can be drawn by ``render_c
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from pathlib import Path
 
 from builder.charts.data import (
     category_names,
@@ -18,8 +20,10 @@ from builder.charts.data import (
 )
 from builder.model import Briefing, ChartSpec, Dataset, SourceRef, Table
 from builder.problems import Problem
+from builder.theme import Theme
 
 SHARE_KINDS = ("stacked",)
+MAX_CATEGORIES = 30  # more bars than this cannot be read at print size
 FIX_NUMBER = "write the number as published, or null where the source has no value"
 
 
@@ -167,6 +171,11 @@ def check_spec(briefing: Briefing, spec: ChartSpec) -> list[Problem]:
     if not source.rows:
         out.append(Problem.at(spec.at, f"{where}: {spec.source} has no rows to plot"))
     labels = _labels(source)
+    shown = len(spec.rows) if spec.rows else len(labels)
+    if shown > MAX_CATEGORIES:
+        out.append(Problem.at(spec.at, (
+            f"{where}: {shown} categories are too many to read in one chart; pick at most "
+            f"{MAX_CATEGORIES} with rows:"), "warning"))
     for key, wanted in (("rows", spec.rows), ("highlight", spec.highlight)):
         for label in wanted:
             if label not in labels:
@@ -194,4 +203,46 @@ def check_chart_data(briefing: Briefing) -> list[Problem]:
                                            f"{seen[spec.id].at}); give each chart its own id"))
         seen[spec.id] = spec
         out += check_spec(briefing, spec)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # fontTools comes with matplotlib
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _coverage(theme: Theme) -> frozenset[int]:
+    f = theme.fonts
+    return _cmap(f.regular) & _cmap(f.italic) & _cmap(f.semibold) & _cmap(f.bold)
+
+
+def _chart_strings(briefing: Briefing, spec: ChartSpec) -> list[tuple[str, str]]:
+    """(what, text) for every string of the chart that is drawn."""
+    out = [("title", spec.title), ("x_label", spec.x_label), ("y_label", spec.y_label),
+           ("source_note", spec.source_note)]
+    out += [("series label", s.label) for s in spec.series]
+    source = find_source(briefing, spec.source)
+    if source is not None:
+        wanted = set(spec.rows) if spec.rows else None
+        out += [("category", r.label) for r in source.rows if wanted is None or r.label in wanted]
+        if isinstance(source, Dataset) and not spec.source_note:
+            out.append(("dataset source", source.source))
+    return out
+
+
+def check_chart_text(briefing: Briefing, theme: Theme) -> list[Problem]:
+    """Characters the brand font cannot draw (they would print as empty boxes)."""
+    have = _coverage(theme)
+    out = []
+    for spec in briefing.charts:
+        for what, text in _chart_strings(briefing, spec):
+            lacking = sorted({c for c in text if not c.isspace() and ord(c) not in have})
+            if lacking:
+                shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in lacking[:5])
+                out.append(Problem.at(spec.at, (
+                    f"chart {spec.id}: {what} {text[:40]!r} has characters the font "
+                    f"{theme.fonts.family} cannot draw: {shown}; replace them")))
     return out

@@ -117,3 +117,13 @@ def test_render_charts_refuses_bad_data_with_every_problem(tmp_path) -> None:  #
         render_charts(b, load_theme(), tmp_path / "out", tmp_path / "cache")
     assert len(err.value.problems) == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_characters_the_font_lacks() -> None:
+    from builder.charts.validate import check_chart_text
+
+    ds = dataset("ds", ["label", "v"], [["Ɣ region \U0001F600", 1], ["b", 2]])
+    b = briefing(datasets=(ds,), charts=(spec("c", "ds", ["v"], title="Fine title – ok"),))
+    assert [str(p) for p in check_chart_text(b, load_theme())] == [
+        f"{P}:90: chart c: category 'Ɣ region \U0001F600' has characters the font Source Sans "
+        "Pro cannot draw: 'Ɣ' (U+0194), '\U0001F600' (U+1F600); replace them"]

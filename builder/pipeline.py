@@ -15,11 +15,14 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder import pages, parallel, stamp
 from builder.model import Briefing
 from builder.problems import Problem, errors, report
-from builder.theme import Theme
+
+if TYPE_CHECKING:
+    from builder.theme import Theme
 
 CACHE = ".cache"
 

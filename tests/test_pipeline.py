@@ -108,9 +108,11 @@ def test_two_builds_at_once_both_succeed_with_valid_outputs(tiny: Path) -> None:
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     procs = [subprocess.Popen([sys.executable, "-m", "builder", "build", "--force"], cwd=tiny,
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
              for _ in range(2)]
-    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
     from builder.gate import check_output
 
     out = tiny / "output" / "tiny"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from builder.model import Part, Section
@@ -24,7 +25,8 @@ class PartBand(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         lay = self.styles.layout
         self.width = availWidth
-        self.height = lay.part_band_height - lay.margin_top + 10 * 2.835
+        # the band starts above the frame (at the page top); reserve its part in the frame
+        self.height = lay.part_band_height - lay.margin_top + 10 * mm
         return self.width, self.height
 
     def draw(self) -> None:
@@ -38,16 +40,15 @@ class PartBand(Flowable):
         canv.rect(x0, top - band, lay.page_width, band, stroke=0, fill=1)
         canv.setFillColor(c.accent)
         canv.rect(x0, top - band - 4, lay.page_width, 4, stroke=0, fill=1)
-        draw_mark(canv, self.styles, x0 + lay.page_width - 62 * 2.835, top - band + 8 * 2.835,
-                  48 * 2.835, on_dark=True)
+        draw_mark(canv, self.styles, x0 + lay.page_width - 62 * mm, top - band + 8 * mm, 48 * mm,
+                  on_dark=True)
         canv.restoreState()
-        text_width = self.width - 60 * 2.835
-        _, h = self.para.wrap(text_width, band)
+        self.para.wrap(self.width - 60 * mm, band)
         canv.bookmarkHorizontal(dest(self.part_id), 0, top)
         callback = canv.getNamedCB(ANCHOR_CALLBACK)
         if callback is not None:
             callback(canv, "onDraw", self.part_id)
-        self.para.drawOn(canv, 0, top - band + 14 * 2.835)
+        self.para.drawOn(canv, 0, top - band + 14 * mm)
 
 
 def render_part_heading(part: Part, ctx: RenderContext) -> list[Flowable]:

@@ -7,6 +7,7 @@ import contextlib
 import io
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -15,15 +16,19 @@ from hypothesis import strategies as st
 
 from builder import pipeline
 from builder.gate import check_output
+from builder.pdf.coverage import font_charset
+from builder.theme import load_theme
 from tests.conftest import MINIMAL_BRIEFING, MINIMAL_PART, write_project
 
-# Latin-1 and Latin Extended-A, punctuation and markup characters: all in the brand font.
-TEXT = st.text(
-    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x17F,
-                           blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
-                           blacklist_characters="\\{}\x7f\xa0\xad"),
-    min_size=1, max_size=120,
-).filter(lambda s: s.strip() != "")
+# Every character the brand font can show (Latin, punctuation, markup characters), less
+# controls and the characters that open inline syntax.
+SHOWABLE = sorted(
+    cp for cp in font_charset(load_theme())
+    if cp >= 0x20 and unicodedata.category(chr(cp)) not in ("Cc", "Cs", "Zl", "Zp", "Cf", "Mn")
+    and chr(cp) not in "\\{}\x7f\xa0\xad" and unicodedata.normalize("NFC", chr(cp)) == chr(cp)
+)
+TEXT = st.text(alphabet=st.sampled_from([chr(cp) for cp in SHOWABLE]), min_size=1, max_size=120
+               ).filter(lambda s: s.strip() != "")
 
 BLOCK = st.one_of(
     TEXT.map(lambda t: {"p": t}),

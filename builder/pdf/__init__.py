@@ -48,7 +48,6 @@ class _Pass:
     page_of: dict[str, int]
     footnote_pages: dict[int, tuple[int, ...]]
     problems: tuple[Problem, ...]
-    notes_page: bool  # a notes page is needed so the back page is even (left-hand)
 
 
 def _outline(briefing: Briefing) -> dict[str, tuple[str, int]]:
@@ -79,14 +78,13 @@ def _targets(briefing: Briefing) -> frozenset[str]:
 
 def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[str, bytes],
               page_of: dict[str, int], reserve: dict[int, tuple[int, ...]],
-              drawings: dict[str, tuple[Flowable, Problem | None]], notes_page: bool
-              ) -> _Pass | Problem:
+              drawings: dict[str, tuple[Flowable, Problem | None]]) -> _Pass | Problem:
     inline = InlineContext(link_colour=styles.colours.hex("accent"),
                            footnote_ids=frozenset(fn.id for fn in briefing.footnotes),
                            page_of=page_of, targets=_targets(briefing))
     ctx = RenderContext(theme=theme, styles=styles, inline=inline, charts=charts,
                         drawings=drawings)
-    story = build_story(briefing, ctx, notes_page)
+    story = build_story(briefing, ctx)
     area = FootnoteArea(footnote_paragraphs(briefing.footnotes, inline, styles), styles)
     doc = BriefingDoc(briefing, styles, area, reserve, _outline(briefing))
     try:
@@ -103,9 +101,7 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
                                        "not printed; add {fn:" + fn.id + "} or remove it",
                                        "warning"))
     pages = {p: tuple(ns) for p, ns in doc.footnote_pages.items()}
-    content_pages = doc.back_page - 1 - int(notes_page)
-    return _Pass(doc.buffer.getvalue(), doc.page, dict(doc.page_of), pages, tuple(problems),
-                 content_pages % 2 == 0)
+    return _Pass(doc.buffer.getvalue(), doc.page, dict(doc.page_of), pages, tuple(problems))
 
 
 def _fits(actual: Mapping[int, tuple[int, ...]], reserved: Mapping[int, tuple[int, ...]]) -> bool:
@@ -123,17 +119,14 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes],
     reserve: dict[int, tuple[int, ...]] = {}
     result: _Pass | None = None
     drawings: dict[str, tuple[Flowable, Problem | None]] = {}
-    notes_page = False
     for attempt in range(MAX_PASSES):
-        done = _one_pass(briefing, theme, styles, charts, page_of, reserve, drawings,
-                         notes_page)
+        done = _one_pass(briefing, theme, styles, charts, page_of, reserve, drawings)
         if isinstance(done, Problem):
             return PdfResult(0, {}, (*problems, done))
         result = done
-        if (done.page_of == page_of and _fits(done.footnote_pages, reserve)
-                and done.notes_page == notes_page):
+        if done.page_of == page_of and _fits(done.footnote_pages, reserve):
             break
-        page_of, notes_page = done.page_of, done.notes_page
+        page_of = done.page_of
         if attempt + 1 >= STICKY_AFTER:  # a marker oscillating at a page foot: keep room
             pages = set(reserve) | set(done.footnote_pages)
             reserve = {p: tuple(sorted(set(reserve.get(p, ())) | set(done.footnote_pages.get(

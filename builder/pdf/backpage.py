@@ -44,29 +44,3 @@ def render_backpage(meta: Metadata, ctx: RenderContext) -> list[Flowable]:
 
 def _and(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-class NoteLines(Flowable):
-    """Ruled lines filling the rest of the frame, for readers' notes."""
-
-    def __init__(self, gap: float, colour: object) -> None:
-        super().__init__()
-        self.gap, self.colour = gap, colour
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self.width, self.height = availWidth, availHeight - 1
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(0.5)
-        y = self.height - self.gap
-        while y >= 0:
-            self.canv.line(0, y, self.width, y)
-            y -= self.gap
-
-
-def render_notes_page(ctx: RenderContext) -> list[Flowable]:
-    """A 'Notes' page, added so that the back page falls on an even (left-hand) page."""
-    s = ctx.styles
-    return [Paragraph("Notes", s.section), NoteLines(s.body.leading * 1.6, s.colours.rule)]

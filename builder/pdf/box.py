@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
+from builder.pdf.keep import KeepStart
+
 
 @dataclass(frozen=True, slots=True)
 class BoxLook:
@@ -84,6 +86,9 @@ class Box(Flowable):
         fitted: list[Flowable] = []
         rest: list[Flowable] = []
         for i, f in enumerate(self.content):
+            if isinstance(f, KeepStart) and fitted and f.need(iw) > room:
+                rest = self.content[i:]  # a label never ends the box's part on this page
+                break
             _, h = f.wrap(iw, 1e6)
             if h <= room:
                 fitted.append(f)

@@ -53,7 +53,6 @@ class BriefingDoc(BaseDocTemplate):
         self.current_at: SourceRef | None = None
         self.current_what = ""
         self.current_part = ""
-        self.back_page = 0
         self._base = (lay.margin_bottom, lay.frame_height)
         self.addPageTemplates(self._templates())
 
@@ -81,6 +80,10 @@ class BriefingDoc(BaseDocTemplate):
         self.canv.setNamedCB(FOOTNOTE_CALLBACK, self._footnote_marker)
         self.canv.setNamedCB(ANCHOR_CALLBACK, self._anchor)
         self.canv.showOutline()
+        # page labels as a viewer shows them: "Cover", then the printed numbers 2, 3, ...
+        # (the back page is labelled when it is drawn)
+        self.canv.addPageLabel(0, prefix="Cover")
+        self.canv.addPageLabel(1, style="ARABIC", start=2)
 
     def beforePage(self) -> None:
         """Shorten the frame by the room this page's footnotes need."""
@@ -120,7 +123,7 @@ class BriefingDoc(BaseDocTemplate):
 
     def _back(self, canv: Canvas, doc: object) -> None:
         lay, c = self.styles.layout, self.styles.colours
-        self.back_page = self.back_page or self.page
+        canv.addPageLabel(self.page - 1, prefix="Back cover")
         canv.saveState()
         canv.setFillColor(c.primary)
         canv.rect(0, lay.page_height - 18 * mm, lay.page_width, 18 * mm, stroke=0, fill=1)

@@ -7,18 +7,25 @@ from reportlab.platypus import Flowable, Paragraph
 
 from builder.model import BulletList, ListItem
 from builder.pdf.context import RenderContext
+from builder.pdf.keep import KeepStart
 from builder.pdf.text import markup
 
 
 def render_items(items: tuple[ListItem, ...], ctx: RenderContext,
                  styles: tuple[ParagraphStyle, ...], level: int = 0) -> list[Flowable]:
-    """One paragraph per item, depth first; levels past the last style reuse it."""
+    """One paragraph per item, depth first; levels past the last style reuse it. An item
+    with sub-items never ends a page: it moves on with its first sub-item."""
     style = styles[min(level, len(styles) - 1)]
     bullet = ctx.styles.chevron
     out: list[Flowable] = []
     for item in items:
-        out.append(Paragraph(markup(item.content, ctx.inline), style, bulletText=bullet))
-        out.extend(render_items(item.children, ctx, styles, level + 1))
+        para = Paragraph(markup(item.content, ctx.inline), style, bulletText=bullet)
+        children = render_items(item.children, ctx, styles, level + 1)
+        if children:
+            first = next((f for f in children if not isinstance(f, KeepStart)), None)
+            out.append(KeepStart(para, first))
+        out.append(para)
+        out.extend(children)
     return out
 
 

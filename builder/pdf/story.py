@@ -16,14 +16,17 @@ from builder.model import (
     Paragraph,
     Quote,
     Section,
+    Strong,
     Table,
+    plain_text,
 )
-from builder.pdf.backpage import render_backpage, render_notes_page
+from builder.pdf.backpage import render_backpage
 from builder.pdf.case_examples import render_case_example
 from builder.pdf.contents import REFERENCES_ID, render_contents
 from builder.pdf.context import At, RenderContext
 from builder.pdf.figures import render_figure
 from builder.pdf.headings import render_heading, render_part_heading, render_plain_heading
+from builder.pdf.keep import KeepStart
 from builder.pdf.learning_points import render_learning_points
 from builder.pdf.lists import render_list
 from builder.pdf.paragraphs import render_paragraph
@@ -71,11 +74,26 @@ def start_height(block: Block | None, ctx: RenderContext) -> float:
             assert_never(block)
 
 
+def lead_in(block: Block) -> bool:
+    """A paragraph that introduces what follows: ends with a colon, or is all bold."""
+    if not isinstance(block, Paragraph) or not block.content:
+        return False
+    text = plain_text(block.content).rstrip()
+    return text.endswith(":") or all(isinstance(s, Strong) for s in block.content)
+
+
 def _blocks(blocks: tuple[Block, ...], ctx: RenderContext) -> list[Flowable]:
+    rendered = [render_block(block, ctx) for block in blocks]
     out: list[Flowable] = []
-    for block in blocks:
+    for i, (block, flowables) in enumerate(zip(blocks, rendered, strict=True)):
         out.append(At(block.at, type(block).__name__))
-        out.extend(render_block(block, ctx))
+        if i + 1 < len(blocks) and lead_in(block) and len(flowables) == 1:
+            nxt = blocks[i + 1]
+            first = rendered[i + 1][0] if isinstance(nxt, BulletList) and rendered[i + 1] else None
+            if isinstance(first, KeepStart):
+                first = first.head
+            out.append(KeepStart(flowables[0], first, start_height(nxt, ctx)))
+        out.extend(flowables)
     return out
 
 
@@ -91,8 +109,12 @@ def _section(section: Section, ctx: RenderContext) -> list[Flowable]:
     return out
 
 
-def build_story(briefing: Briefing, ctx: RenderContext, notes_page: bool) -> list[Flowable]:
-    """Cover, contents, parts, references, [a notes page], back page."""
+def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
+    """Cover, contents, parts, references, back page.
+
+    No blank or "Notes" page is added to put the back page on an even page: the briefing
+    is read on screen far more than printed, where a ruled empty page looks like a fault,
+    and home duplex printing copes with an odd count."""
     story: list[Flowable] = [NextPageTemplate(INNER), PageBreak()]
     story += render_contents(briefing, ctx)
     for part in briefing.parts:
@@ -105,7 +127,5 @@ def build_story(briefing: Briefing, ctx: RenderContext, notes_page: bool) -> lis
     if briefing.references:
         story += [PageBreak(), *render_plain_heading(REFERENCES_ID, "References", ctx)]
         story += render_references(briefing.references, ctx)
-    if notes_page:
-        story += [PageBreak(), *render_notes_page(ctx)]
     story += [NextPageTemplate(BACK), PageBreak(), *render_backpage(briefing.meta, ctx)]
     return story

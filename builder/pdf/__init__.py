@@ -43,7 +43,7 @@ class PdfResult:
 
 @dataclass(frozen=True, slots=True)
 class _Pass:
-    data: bytes
+    doc: BriefingDoc  # laid out, not yet written: only the pass that is kept is written
     pages: int
     page_of: dict[str, int]
     footnote_pages: dict[int, tuple[int, ...]]
@@ -87,6 +87,7 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
     story = build_story(briefing, ctx)
     area = FootnoteArea(footnote_paragraphs(briefing.footnotes, inline, styles), styles)
     doc = BriefingDoc(briefing, styles, area, reserve, _outline(briefing))
+    doc._doSave = 0  # reportlab: build() lays out and draws but does not write the file
     try:
         doc.build(story)
     except LayoutError:
@@ -101,7 +102,7 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
                                        "not printed; add {fn:" + fn.id + "} or remove it",
                                        "warning"))
     pages = {p: tuple(ns) for p, ns in doc.footnote_pages.items()}
-    return _Pass(doc.buffer.getvalue(), doc.page, dict(doc.page_of), pages, tuple(problems))
+    return _Pass(doc, doc.page, dict(doc.page_of), pages, tuple(problems))
 
 
 def _fits(actual: Mapping[int, tuple[int, ...]], reserved: Mapping[int, tuple[int, ...]]) -> bool:
@@ -138,7 +139,8 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes],
                                    f"{MAX_PASSES} layout passes; check contents and "
                                    "'see page' numbers", "warning"))
     assert result is not None
-    out.write_bytes(result.data)
+    result.doc.canv.save()
+    out.write_bytes(result.doc.buffer.getvalue())
     return PdfResult(result.pages, dict(result.page_of), (*problems, *result.problems))
 
 

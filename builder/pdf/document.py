@@ -53,6 +53,7 @@ class BriefingDoc(BaseDocTemplate):
         self.current_at: SourceRef | None = None
         self.current_what = ""
         self.current_part = ""
+        self.page_part = ""  # the part running at the top of this page, for the header
         self._base = (lay.margin_bottom, lay.frame_height)
         self.addPageTemplates(self._templates())
 
@@ -87,6 +88,7 @@ class BriefingDoc(BaseDocTemplate):
 
     def beforePage(self) -> None:
         """Shorten the frame by the room this page's footnotes need."""
+        self.page_part = self.current_part
         frame = self.pageTemplate.frames[0]
         if self.pageTemplate.id not in (INNER, OPENER):
             return
@@ -154,7 +156,7 @@ class BriefingDoc(BaseDocTemplate):
         short = meta.short_title or meta.title
         canv.saveState()
         canv.setFillColor(c.muted)
-        part = _fit(self.current_part, s.fonts.regular, s.header_size, width * 0.45)
+        part = _fit(self.page_part or self.current_part, s.fonts.regular, s.header_size, width * 0.45)
         title = _fit(short, s.fonts.semibold, s.header_size, width * 0.5)
         canv.setFont(s.fonts.semibold, s.header_size)
         canv.drawString(left, y, title)

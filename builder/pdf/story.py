@@ -125,7 +125,10 @@ def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
         for section in part.sections:
             story += _section(section, ctx)
     if briefing.references:
-        story += [PageBreak(), *render_plain_heading(REFERENCES_ID, "References", ctx)]
+        # after the body on the same page when a good share of the page is left: a new
+        # page would leave the last body page mostly empty, and often a near-empty one after
+        need = ctx.styles.layout.frame_height / 3
+        story += [CondPageBreak(need), *render_plain_heading(REFERENCES_ID, "References", ctx)]
         story += render_references(briefing.references, ctx)
     story += [NextPageTemplate(BACK), PageBreak(), *render_backpage(briefing.meta, ctx)]
     return story

@@ -113,8 +113,9 @@ class _Deck:
                 f.size = Pt(s)
                 f.bold = r.bold or para.style in ("figure", "strong") or title or None
                 f.italic = r.italic or None
-                if colour:
-                    f.color.rgb = RGBColor.from_string(colour)
+                mark = self.st.colour("figure", dark) if r.mark else None
+                if mark or colour:
+                    f.color.rgb = RGBColor.from_string(mark or colour or "")
                 if r.url:
                     run.hyperlink.address = r.url
                 run._r.get_or_add_rPr().set("lang", self.lang)

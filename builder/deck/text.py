@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from builder.model import (
@@ -39,6 +39,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     url: str = ""
+    mark: bool = False  # a headline number: bold, in the accent colour
 
 
 Runs = tuple[Run, ...]
@@ -80,8 +81,9 @@ def merge(items: list[Run]) -> Runs:
     for r in items:
         if not r.text:
             continue
-        if out and (out[-1].bold, out[-1].italic, out[-1].url) == (r.bold, r.italic, r.url):
-            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic, r.url)
+        if out and (out[-1].bold, out[-1].italic, out[-1].url, out[-1].mark) == (
+                r.bold, r.italic, r.url, r.mark):
+            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic, r.url, r.mark)
         else:
             out.append(r)
     return tuple(out)
@@ -109,15 +111,26 @@ _ABBREV = {"e.g", "i.e", "al", "etc", "cf", "dr", "mr", "mrs", "ms", "no", "p", 
 _END = re.compile(r"[.?!][\u2019'\"\u201d)\]]*(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9])")
 
 
-def first_sentence(rs: Runs) -> Runs:
-    """The runs up to the end of the first sentence (verbatim), or all of them."""
-    text = text_of(rs)
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of the text ends (after its closing punctuation)."""
+    out = []
     for m in _END.finditer(text):
         word = re.findall(r"[\w.]+$", text[: m.start()])
         if word and (word[0].lower().rstrip(".") in _ABBREV or len(word[0]) == 1):
             continue
-        return cut(rs, m.end())
-    return rs
+        out.append(m.end())
+    return out
+
+
+def first_sentence(rs: Runs) -> Runs:
+    """The runs up to the end of the first sentence (verbatim), or all of them."""
+    return sentences(rs, 1)
+
+
+def sentences(rs: Runs, n: int) -> Runs:
+    """The runs up to the end of the ``n``-th sentence (verbatim), or all of them."""
+    ends = sentence_ends(text_of(rs))
+    return cut(rs, ends[n - 1]) if len(ends) >= n else rs
 
 
 def cut(rs: Runs, at: int) -> Runs:
@@ -130,3 +143,123 @@ def cut(rs: Runs, at: int) -> Runs:
         out.append(Run(r.text[:left], r.bold, r.italic, r.url))
         left -= len(r.text)
     return tuple(out)
+
+
+def strip(rs: Runs, chars: str = " ") -> Runs:
+    """The runs without leading and trailing ``chars``."""
+    out = list(merge(list(rs)))
+    while out and not out[0].text.lstrip(chars):
+        out.pop(0)
+    while out and not out[-1].text.rstrip(chars):
+        out.pop()
+    if not out:
+        return ()
+    out[0] = replace(out[0], text=out[0].text.lstrip(chars))
+    out[-1] = replace(out[-1], text=out[-1].text.rstrip(chars))
+    return merge(out)
+
+
+def label(rs: Runs) -> tuple[Runs, Runs]:
+    """A list item's bold lead-in and the rest: "**Neglect:** As in ..." -> ("Neglect",
+    "As in ..."). An item that is only a lead-in ("**Gender:**", "**Ages** (see Figure
+    1):") is all label; an item without one has no label."""
+    if not rs or not rs[0].bold:
+        return (), rs
+    head = [rs[0]]
+    rest = list(rs[1:])
+    if ":" in head[0].text.rstrip(": "):  # "**Key:** value" inside one bold run
+        return (), rs
+    if not head[0].text.rstrip().endswith(":"):
+        tail = text_of(tuple(rest))
+        if ":" not in tail:
+            return (), rs
+        colon = tail.index(":")
+        if colon > 40 or tail[colon + 1:].strip() and colon > 0 and "(" not in tail[:colon]:
+            return (), rs
+        head += list(cut(tuple(rest), colon))
+        rest = list(tail_from(tuple(rest), colon + 1))
+    name = strip(tuple(head), " :")
+    return (tuple(replace(r, bold=True) for r in name), strip(tuple(rest)))
+
+
+def tail_from(rs: Runs, at: int) -> Runs:
+    """The runs from character ``at`` on, styles kept."""
+    out: list[Run] = []
+    pos = 0
+    for r in rs:
+        end = pos + len(r.text)
+        if end > at:
+            out.append(replace(r, text=r.text[max(0, at - pos):]))
+        pos = end
+    return merge(out)
+
+
+_YEAR = re.compile(r"\b(19|20)\d\d(-\d\d)?\b|\b\d+-(month|year|week)\b")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?%|\d[\d,]*(?:\.\d+)?")
+_CLAUSE = re.compile(r"[;:\u2013\u2014]\s|,\s(?![^(]*\))")
+
+
+def headline(rs: Runs, max_words: int = 16) -> Runs:
+    """The clause of the first sentence that carries a number ("Nearly one in five
+    (19%) SCRs were for a child aged 16 or over"), verbatim, or () when there is none.
+    A clause with a percentage or "N of M" is preferred to one with a bare number;
+    years and durations do not count as numbers."""
+    first = first_sentence(rs)
+    text = text_of(first)
+    bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
+    best: tuple[int, int, int] | None = None
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        clause = _YEAR.sub("", text[a:b])
+        score = 2 if re.search(r"%|\d of (the )?\d", clause) else (
+            1 if re.search(r"\d", clause) else 0)
+        if score and (best is None or score > best[0]):
+            best = (score, a, b)
+    if best is None:
+        return ()
+    _, a, b = best
+    part = strip(cut(tail_from(first, a), b - a), " ,;:.\u2013\u2014")
+    words = text_of(part).split(" ")
+    if len(words) > max_words:
+        for joiner in (" and ", " but ", " which ", " so "):
+            at = text_of(part).find(joiner)
+            if 0 < at and len(text_of(part)[:at].split(" ")) >= 5:
+                part = strip(cut(part, at), " ,")
+                break
+    if part and part[0].text[:1].islower():
+        part = (replace(part[0], text=part[0].text[:1].upper() + part[0].text[1:]), *part[1:])
+    return part
+
+
+def mark_numbers(rs: Runs) -> Runs:
+    """The runs with each number (and its percentage sign) marked as a headline figure;
+    years and durations are left as they are."""
+    out: list[Run] = []
+    for r in rs:
+        if r.url:
+            out.append(r)
+            continue
+        pos = 0
+        for m in _NUMBER.finditer(r.text):
+            token = m.group(0).rstrip(",.")
+            before = r.text[max(0, m.start() - 2):m.start()]
+            if _YEAR.match(r.text[m.start():]) or re.fullmatch(r"\d-", before):
+                continue
+            out.append(replace(r, text=r.text[pos:m.start()]))
+            out.append(replace(r, text=token, bold=True, mark=True))
+            pos = m.start() + len(token)
+        out.append(replace(r, text=r.text[pos:]))
+    return merge(out)
+
+
+def lead(rs: Runs, max_chars: int = 70) -> Runs:
+    """A list item in brief: its bold lead-in, else the words before a colon near its
+    start ("Enduring challenges to relationship-based practice: these include ..."),
+    else its first sentence."""
+    name, _ = label(rs)
+    if name:
+        return name
+    text = text_of(rs)
+    colon = text.find(": ")
+    if 0 < colon <= max_chars and "(" not in text[:colon]:
+        return strip(cut(rs, colon), " :")
+    return first_sentence(rs)

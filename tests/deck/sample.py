@@ -160,7 +160,7 @@ BRIEFING = Briefing(
                   short_title="Messages for health", keywords=("SCRs", "health"),
                   copyright="\u00a9 Research in Practice 2022",
                   at=at(2, "content/sample/briefing.yaml")),
-    parts=(Part(id="part-1", title="Part 1: Introduction and key data", at=at(3),
+    parts=(Part(id="part-1", title="Part 1: Introduction and key data", at=at(3), shared=True,
                 sections=(INTRO, KEY_DATA, SKIPPED)),
            Part(id="part-2", title="Part 2: Learning for the health sector", at=at(190),
                 sections=(NEGLECT,))),

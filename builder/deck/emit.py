@@ -4,6 +4,7 @@ comes from the plan; this module only places them in the template's layouts."""
 from __future__ import annotations
 
 import io
+import re
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,12 @@ from typing import Any
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
+from pptx.parts.slide import NotesSlidePart
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
@@ -40,6 +45,9 @@ class _Deck:
         self.st = Styles(theme)
         self.lang = plan.language or "en-GB"
         self.layouts: dict[str, tuple[SlideLayout, dict[str, int], g.LayoutSpec]] = {}
+        self.notes_proto: Any = None
+        self.notes_part: Any = None
+        self.notes_count = 0
 
     def layout(self, name: str) -> tuple[SlideLayout, dict[str, int], g.LayoutSpec]:
         if name not in self.layouts:
@@ -70,11 +78,32 @@ class _Deck:
                 ph._element.getparent().remove(ph._element)
         if spec.footer:
             self.footer(slide, layout)
-        notes = slide.notes_slide.notes_text_frame
-        assert notes is not None
+        notes = self.notes_frame(slide)
         notes.text = spec.notes
         for r in notes._txBody.iter(qn("a:r")):
             r.get_or_add_rPr().set("lang", self.lang)
+
+    def notes_frame(self, slide: Slide) -> TextFrame:
+        """The slide's notes text frame. python-pptx makes the first notes slide from the
+        notes master; every later one is a copy of that empty one, named by count:
+        python-pptx would search the whole package for a free name on every slide."""
+        if self.notes_proto is None:
+            notes_slide = slide.notes_slide
+            self.notes_proto = deepcopy(notes_slide._element)
+            self.notes_part = notes_slide.part
+            self.notes_count = int(re.sub(r"\D", "", str(self.notes_part.partname)) or 1)
+            frame = notes_slide.notes_text_frame
+        else:
+            self.notes_count += 1
+            name = PackURI(f"/ppt/notesSlides/notesSlide{self.notes_count}.xml")
+            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, slide.part.package,
+                                  deepcopy(self.notes_proto))
+            part.relate_to(self.notes_part.part_related_by(RT.NOTES_MASTER), RT.NOTES_MASTER)
+            part.relate_to(slide.part, RT.SLIDE)
+            slide.part.relate_to(part, RT.NOTES_SLIDE)
+            frame = part.notes_slide.notes_text_frame
+        assert frame is not None
+        return frame
 
     def frame(self, slide: Slide, frame: Frame, roles: dict[str, int], dark: bool) -> None:
         if frame.role in roles:

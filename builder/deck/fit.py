@@ -54,10 +54,20 @@ def metrics(path: Path) -> Metrics:
     return Metrics(widths, default, units, (asc + desc + hhea.lineGap) / units)
 
 
-def face(fonts: Fonts, bold: bool, italic: bool) -> Metrics:
-    path = {(False, False): fonts.regular, (False, True): fonts.italic,
+def face_path(fonts: Fonts, bold: bool, italic: bool) -> Path:
+    return {(False, False): fonts.regular, (False, True): fonts.italic,
             (True, False): fonts.bold, (True, True): fonts.bold_italic}[(bold, italic)]
-    return metrics(path)
+
+
+def face(fonts: Fonts, bold: bool, italic: bool) -> Metrics:
+    return metrics(face_path(fonts, bold, italic))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_width(path: Path, text: str, size: float) -> float:
+    """The advance width of a word in points (cached: the plan measures the same words
+    at the same sizes many times while it chooses sizes and wordings)."""
+    return metrics(path).width(text, size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +109,7 @@ def wrap(parts: list[Piece], fonts: Fonts, size: float, width_pt: float) -> list
         else:
             glued[-1].append(p)
     for word in glued:
-        w = sum(face(fonts, p.bold, p.italic).width(p.text, size) for p in word)
+        w = sum(word_width(face_path(fonts, p.bold, p.italic), p.text, size) for p in word)
         is_space = word[0].text == " "
         if is_space:
             lines[-1].extend(word)

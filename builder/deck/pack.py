@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from builder.deck.fit import line_height, pieces, space_before, text_height, text_width, wrap
@@ -39,8 +40,10 @@ def _style_runs(para: Para) -> list[tuple[str, bool, bool]]:
     return [(r.text, r.bold or strong, r.italic) for r in para.runs]
 
 
+@lru_cache(maxsize=1 << 14)
 def lines(para: Para, box: Box, fonts: Fonts, size: float) -> int:
-    """How many lines the paragraph wraps to in the box."""
+    """How many lines the paragraph wraps to in the box (cached: the plan tries the same
+    paragraph in several wordings and sizes)."""
     s = size * para.scale
     return len(wrap(pieces(_style_runs(para)), fonts, s, text_width(box, para.level, para.bullet)))
 

@@ -15,20 +15,32 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from builder import pages, parallel, stamp
 from builder.model import Briefing
-from builder.problems import Problem, errors, report
+from builder.problems import ContentError, Problem, errors, report
 
 if TYPE_CHECKING:
+    from builder.charts import ChartJob
     from builder.theme import Theme
 
 CACHE = ".cache"
+TRACE = bool(os.environ.get("BRIEFING_TRACE"))  # print when each stage ends, for profiling
 
 
 def _out(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def _trace(stage: str) -> None:
+    if TRACE:
+        import time
+
+        print(f"[trace {os.getpid()} {time.perf_counter() - _T0:7.3f}s] {stage}", file=sys.stderr)
+
+
+_T0 = __import__("time").perf_counter() if TRACE else 0.0
 
 
 def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], list[Problem]]:
@@ -74,6 +86,7 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False,
     if not force and stamp.unchanged(cwd, key):
         _out("nothing changed; outputs are up to date")
         return 0
+    before = stamp.snapshot(cwd)
     briefings, problems = _load(paths, cwd)
     if _stop(problems, strict):
         return 1
@@ -86,7 +99,7 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False,
         if _stop(found, strict):
             return 1
         written += files
-    stamp.record(cwd, key, written)
+    stamp.record(cwd, key, written, before)
     return 0
 
 
@@ -102,37 +115,62 @@ def _locked(out: Path, name: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+HELPER_SHARE = 0.55  # of the charts to draw (the parent imports the PDF modules meanwhile)
+
+
 def _build_one(briefing: Briefing, theme: Theme, cwd: Path, out: Path
                ) -> tuple[list[Path], list[Problem]]:
-    """Charts and PDF here, the deck in a second process (both cores), then gate and swap.
+    """Two processes (the machine has two cores), then gate and swap.
 
-    The deck's speaker notes cite PDF pages; the deck process starts from the pages of
-    the last build, and the deck is made again here if the PDF's pages turned out different.
+    A forked helper plans the charts (validation, cache keys) while this process imports
+    the PDF modules; each then draws its share of the charts not in the cache. Here: the
+    PDF and its gate. In the helper: the deck. The deck's speaker notes cite PDF pages:
+    when the last build left its pages, the helper makes the deck with them at once and
+    again only if the PDF's pages turn out different; otherwise it waits for the PDF's.
     """
-    from builder.charts import render_charts
-    from builder.gate import check_output
-    from builder.pdf import render_pdf
+    from builder.charts import draw_into_cache, render_charts
 
     final = out / briefing.id
+    cache = cwd / CACHE
     with _locked(out, briefing.id):
         for stale in out.glob(f".{briefing.id}.*/"):  # left by a build that was killed
             shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{briefing.id}.", dir=out))
+        helper = None
         try:
             deck_path = staging / f"{briefing.id}.pptx"
-            guess = pages.load(cwd / CACHE, briefing.id)
-            deck = parallel.start(_make_deck, briefing, theme, guess, deck_path)
-            charts = render_charts(briefing, theme, staging / "charts", cwd / CACHE / "charts")
+            guess = pages.load(cache, briefing.id)
+            helper = parallel.start_linked(_helper, briefing, theme, guess, deck_path,
+                                           cache / "charts")
+            from builder.gate import check_output
+            from builder.pdf import render_pdf
+
+            _trace("imported PDF modules")
+            planned: _Plan | list[Problem] = helper.recv()
+            if isinstance(planned, list):  # chart data unusable: the helper has stopped
+                helper.result()
+                helper = None
+                return [], planned
+            _trace(f"chart plan: {len(planned.to_draw)} of {len(planned.jobs)} to draw, "
+                   f"{len(planned.mine)} here")
+            draw_into_cache(planned.mine, theme, cache / "charts")
+            _trace(f"drew {len(planned.mine)} charts")
+            helper.recv()  # the helper's charts are in the cache
+            _trace("helper's charts ready")
+            charts = render_charts(briefing, theme, staging / "charts", cache / "charts",
+                                   planned.jobs, planned.to_draw)
             svgs = {cid: f.svg.read_bytes() for cid, f in charts.files.items()}
             pdf_path = staging / f"{briefing.id}.pdf"
             pdf = render_pdf(briefing, theme, svgs, pdf_path)
+            helper.send(dict(pdf.page_of))
+            _trace("PDF written")
             problems = list(pdf.problems)
-            failures = check_output(pdf_path)
-            slides, deck_problems, deck_failures = deck.result()
-            if dict(pdf.page_of) != guess:
-                slides, deck_problems, deck_failures = _make_deck(
-                    briefing, theme, dict(pdf.page_of), deck_path)
-            pages.save(cwd / CACHE, briefing.id, dict(pdf.page_of))
+            failures = check_output(pdf_path) if not errors(problems) else []
+            _trace("PDF gate passed")
+            slides, deck_problems, deck_failures = helper.result()
+            _trace("deck ready")
+            helper = None
+            pages.save(cache, briefing.id, dict(pdf.page_of))
             problems += deck_problems
             if errors(problems):
                 return [], problems
@@ -143,12 +181,56 @@ def _build_one(briefing: Briefing, theme: Theme, cwd: Path, out: Path
                                     "previous outputs were kept") for m in failures]
             size_kb = pdf_path.stat().st_size // 1024
             written = _swap(staging, final, staged)
+            _trace("swapped into place")
             _out(f"built {_rel(final, cwd)}/: PDF {pdf.pages} pages, "
                  f"{size_kb} KB; deck {slides} slides; "
                  f"{len(charts.files)} charts ({len(charts.redrawn)} redrawn)")
             return written, problems
         finally:
+            if helper is not None:
+                helper.cancel()
             shutil.rmtree(staging, ignore_errors=True)
+
+
+class _Plan(NamedTuple):
+    """The charts of a briefing, which of them are to be drawn, and the parent's share."""
+
+    jobs: list[ChartJob]
+    to_draw: tuple[str, ...]
+    mine: list[ChartJob]
+
+
+def _helper(link: parallel.Link, briefing: Briefing, theme: Theme, guess: dict[str, int],
+            deck_path: Path, chart_cache: Path) -> tuple[int, list[Problem], list[str]]:
+    """The second process: the chart plan (sent to the parent with the parent's share),
+    its own share of the charts (then tells the parent), then the deck with the pages of
+    the last build if there are any, made again if the PDF's pages differ."""
+    from builder.charts import draw_into_cache, missing, plan_charts, split
+
+    try:
+        jobs = plan_charts(briefing, theme)
+    except ContentError as exc:
+        link.send(list(exc.problems))
+        return 0, [], []
+    to_draw = missing(jobs, chart_cache)
+    mine, theirs = split(to_draw, HELPER_SHARE)
+    link.send(_Plan(jobs, tuple(j.id for j in to_draw), theirs))
+    draw_into_cache(mine, theme, chart_cache)
+    _trace(f"helper drew {len(mine)} charts")
+    link.send("charts")
+    made: tuple[dict[str, int], tuple[int, list[Problem], list[str]]] | None = None
+    if guess:
+        made = guess, _make_deck(briefing, theme, guess, deck_path)
+    else:
+        import builder.deck.emit  # noqa: F401  (while the parent lays out the PDF)
+        import builder.deck.plan  # noqa: F401
+        import builder.gate  # noqa: F401
+    _trace("helper: deck made with the last build's pages" if made else "helper waits")
+    page_of: dict[str, int] = link.recv()
+    if made is None or made[0] != page_of:
+        made = page_of, _make_deck(briefing, theme, page_of, deck_path)
+        _trace("helper: deck made with the PDF's pages")
+    return made[1]
 
 
 def _make_deck(briefing: Briefing, theme: Theme, page_of: dict[str, int], path: Path
@@ -158,8 +240,11 @@ def _make_deck(briefing: Briefing, theme: Theme, page_of: dict[str, int], path: 
     from builder.deck.plan import plan_deck
     from builder.gate import check_output
 
-    plan = plan_deck(briefing, theme, page_of)
-    write_deck(plan, briefing, theme, path)
+    try:
+        plan = plan_deck(briefing, theme, page_of)
+        write_deck(plan, briefing, theme, path)
+    except ContentError as exc:
+        return 0, list(exc.problems), []
     return len(plan.slides), list(plan.warnings), check_output(path)
 
 

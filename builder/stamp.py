@@ -1,8 +1,15 @@
 """The no-change fast path: a fingerprint of every input, checked without importing
-YAML, reportlab, python-pptx or matplotlib.
+YAML, reportlab, python-pptx or matplotlib (nor the model, nor multiprocessing).
 
-Inputs are every file under content/ and assets/, the builder's own source, and the
-versions of the libraries that render; outputs are remembered by size and mtime.
+Inputs are every file under content/ and assets/, the builder's own source, the Python
+version and the installed distributions (their names carry their versions); outputs are
+remembered by size and mtime.
+
+The check is cheap: the inputs' (path, size, mtime) are compared first; only when they
+differ (a touched or edited file) are the contents hashed and compared, so a file saved
+without a change does not cause a rebuild. A file modified within ``RACY_S`` seconds
+before the stamp was written may have been modified again within the same mtime tick;
+its contents are always hashed (as git does for "racily clean" files).
 """
 
 from __future__ import annotations
@@ -11,10 +18,12 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 STAMPS = Path(".cache") / "stamps"
+RACY_S = 2.0
 
 
 def key(paths: list[str], out: Path) -> str:
@@ -22,24 +31,81 @@ def key(paths: list[str], out: Path) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
-def _files(root: Path) -> list[Path]:
-    found: list[Path] = []
+def _walk(folder: str, found: list[str]) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=True):
+            if not entry.name.startswith((".", "__")):
+                _walk(entry.path, found)
+        elif not entry.name.endswith(".pyc"):
+            found.append(entry.path)
+
+
+def _files(root: Path) -> list[str]:
+    found: list[str] = []
     for folder in (root / "content", root / "assets", HERE):
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
-            found += [Path(dirpath) / f for f in sorted(filenames) if not f.endswith(".pyc")]
+        _walk(str(folder), found)
     return found
 
 
-def fingerprint(root: Path) -> str:
-    digest = hashlib.sha256(sys.version.encode())
-    for path in _files(root):
-        digest.update(str(path).encode())
+def _environment() -> str:
+    """The Python version and every installed distribution (name and version)."""
+    dists: list[str] = []
+    for entry in sys.path:
+        if entry.endswith("-packages"):
+            try:
+                dists += sorted(n for n in os.listdir(entry) if n.endswith(".dist-info"))
+            except OSError:
+                pass
+    return json.dumps([sys.version, sys.executable, dists])
+
+
+def _stats(files: list[str]) -> list[list[object]]:
+    state: list[list[object]] = []
+    for f in files:
         try:
-            digest.update(path.read_bytes())
+            st = os.stat(f)
+            state.append([f, st.st_size, st.st_mtime_ns])
         except OSError:
-            digest.update(b"<unreadable>")
-    return digest.hexdigest()
+            state.append([f, -1, 0])
+    return state
+
+
+def _digest(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return "<unreadable>"
+
+
+class Snapshot:
+    """The inputs as a build is about to read them (no dataclasses: a cheap import)."""
+
+    __slots__ = ("stats", "digests", "environment", "taken")
+
+    def __init__(self, stats: list[list[object]], digests: dict[str, str], environment: str,
+                 taken: float) -> None:
+        self.stats, self.digests, self.environment, self.taken = (
+            stats, digests, environment, taken)
+
+    @property
+    def inputs(self) -> str:
+        digest = hashlib.sha256(self.environment.encode())
+        for path, _, _ in self.stats:
+            digest.update(str(path).encode())
+            digest.update(self.digests[str(path)].encode())
+        return digest.hexdigest()
+
+
+def snapshot(root: Path) -> Snapshot:
+    taken = time.time()
+    files = _files(root)
+    stats = _stats(files)
+    return Snapshot(stats, {f: _digest(f) for f in files}, _environment(), taken)
 
 
 def _outputs_state(paths: list[str]) -> list[list[object]]:
@@ -59,15 +125,30 @@ def unchanged(root: Path, build_key: str) -> bool:
         saved = json.loads((root / STAMPS / build_key).read_text())
     except (OSError, ValueError):
         return False
-    if not saved.get("outputs") or saved.get("inputs") != fingerprint(root):
+    if not isinstance(saved, dict) or not saved.get("outputs"):
         return False
-    return bool(_outputs_state([o[0] for o in saved["outputs"]]) == saved["outputs"])
+    if _outputs_state([o[0] for o in saved["outputs"]]) != saved["outputs"]:
+        return False
+    files = _files(root)
+    if _stats(files) == saved.get("stats") and saved.get("environment") == _environment():
+        return all(_digest(f) == d for f, d in saved.get("racy", {}).items())
+    return bool(saved.get("inputs") == snapshot(root).inputs)
 
 
-def record(root: Path, build_key: str, outputs: list[Path]) -> None:
+def record(root: Path, build_key: str, outputs: list[Path], before: Snapshot) -> None:
+    """Remember the inputs (as ``before``, taken when the build started) and the outputs
+    of a successful build. A file edited while the build ran no longer matches."""
     folder = root / STAMPS
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"inputs": fingerprint(root), "outputs": _outputs_state([str(o) for o in outputs])}
+    recent = (before.taken - RACY_S) * 1e9
+    data = {
+        "inputs": before.inputs,
+        "environment": before.environment,
+        "stats": before.stats,
+        "racy": {str(f): before.digests[str(f)] for f, _, m in before.stats
+                 if isinstance(m, int) and m >= recent},
+        "outputs": _outputs_state([str(o) for o in outputs]),
+    }
     tmp = folder / f"{build_key}.tmp{os.getpid()}"
     tmp.write_text(json.dumps(data))
     os.replace(tmp, folder / build_key)

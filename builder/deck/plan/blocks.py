@@ -1,0 +1,74 @@
+"""The slides a part's or section's blocks get after its content slide: its charts in
+reading order, then one quotation, the case examples together, and each learning-points
+box with its reflection."""
+
+from __future__ import annotations
+
+from builder.deck.plan.cases import has_text, plan_cases
+from builder.deck.plan.charts import plan_chart
+from builder.deck.plan.learning_points import plan_learning_points
+from builder.deck.plan.notes import quote_note
+from builder.deck.plan.planner import Planner
+from builder.deck.plan.quotes import plan_quote
+from builder.model import CaseExample, Figure, LearningPoints, Paragraph, Quote, Table
+
+Quoted = tuple[Quote, Paragraph | None]  # a quotation and the paragraph that introduces it
+
+
+def plan_blocks(p: Planner, blocks: tuple[object, ...], title: str, sid: str) -> None:
+    """Adds the blocks' slides. One quotation gets a slide (the first voice, else the
+    first, unless there are case examples and no voice: a case slide carries the
+    section's evidence); the others are in its notes."""
+    _chart_slides(p, blocks, sid)
+    quotes = _quotations(blocks)
+    cases = [b for b in blocks if isinstance(b, CaseExample) and has_text(b)]
+    voice = [q for q in quotes if q[0].kind == "voice"]
+    if voice or (quotes and not cases):
+        q, context = (voice or quotes)[0]
+        others = [quote_note(p, x) for x, _ in quotes if x is not q]
+        plan_quote(p, q, context, title, sid, others)
+    if cases:
+        plan_cases(p, cases, title, sid)
+    for b in blocks:
+        if isinstance(b, LearningPoints):
+            plan_learning_points(p, b, title, sid)
+
+
+def _chart_slides(p: Planner, blocks: tuple[object, ...], sid: str) -> None:
+    """Adds a slide for each table with a chart and each figure, in reading order."""
+    for b in blocks:
+        if isinstance(b, Table) and b.chart:
+            plan_chart(p, b.chart, [f"Table {b.number}: {b.title}",
+                                    *(p.plain(x) for x in b.notes)], (b.id, sid), b.at)
+        elif isinstance(b, Figure):
+            plan_chart(p, b.chart, [f"Figure {b.number}: {b.title}",
+                                    *(p.plain(x) for x in (b.caption, b.missing,
+                                                           b.source_note) if x)],
+                       (b.id, sid), b.at)
+
+
+def _quotations(blocks: tuple[object, ...]) -> list[Quoted]:
+    """The quotations among the blocks, and in case examples that are only quotations,
+    each with the paragraph that introduces it."""
+    prev: Paragraph | None = None
+    quotes: list[Quoted] = []
+    for b in blocks:
+        if isinstance(b, Quote):
+            quotes.append((b, prev))
+        elif isinstance(b, CaseExample) and not has_text(b):
+            quotes.extend(_case_quotes(b, prev))
+        prev = b if isinstance(b, Paragraph) else prev
+    return quotes
+
+
+def _case_quotes(case: CaseExample, prev: Paragraph | None) -> list[Quoted]:
+    """The case's quotations, each with the paragraph before it (in the case, else
+    ``prev``)."""
+    out: list[Quoted] = []
+    before = prev
+    for b in case.blocks:
+        if isinstance(b, Quote):
+            out.append((b, before))
+        elif isinstance(b, Paragraph):
+            before = b
+    return out

@@ -1,0 +1,119 @@
+"""The further-reading slides: at most two, the works cited in the briefing's own parts
+first, each as "Author (year) Title"; the full list is in the notes and the briefing."""
+
+from __future__ import annotations
+
+import re
+
+from builder.deck import geometry as g
+from builder.deck.pack import Para, flow
+from builder.deck.plan.notes import item_lines, quote_note
+from builder.deck.plan.planner import Planner, all_blocks
+from builder.deck.text import Run, Runs, first_sentence, strip, tail_from, text_of
+from builder.model import (
+    BulletList,
+    LearningPoints,
+    Paragraph,
+    Part,
+    Quote,
+    Reference,
+    walk_sections,
+)
+
+REFERENCES_TITLE = "Further reading"
+MAX_REFERENCE_SLIDES = 2
+
+_REF = re.compile(r"(.+?)\s*\((\d{4}[a-z]?)\)\.?\s*")
+_SURNAME = re.compile(r"([A-Z][\w'\u2019-]+), (?:[A-Z]\.\s?)+")
+
+
+def plan_references(p: Planner) -> None:
+    """Adds the further-reading slides; none if the briefing has no references."""
+    refs = list(p.briefing.references)
+    if not refs:
+        return
+    page = p.pages.get("references")
+    where = f"the References in the briefing (p. {page})" if page else \
+        "the References in the briefing"
+    size, chunks = _shortlist(p, [Para(short_ref(p, r), bullet=False) for r in _cited_first(
+        p, refs)], where)
+    full = []
+    for ref in refs:
+        text = p.plain(ref.text)
+        full.append(f"- {text}" + (f" {ref.url}" if ref.url and ref.url not in text else ""))
+    notes = p.notes([f"The full reference list is in {where}:", "\n".join(full)])
+    p.continued("references", g.CONTENT, REFERENCES_TITLE, chunks, size, notes, refs[0].at)
+
+
+def _cited_first(p: Planner, refs: list[Reference]) -> list[Reference]:
+    """The references cited in the briefing's own (not shared) parts first, each group in
+    the briefing's order."""
+    own = " ".join(_part_text(p, x) for x in p.briefing.parts if not x.shared)
+    order = sorted(range(len(refs)), key=lambda i: not _cited(refs[i], p.plain(
+        refs[i].text), own))
+    return [refs[i] for i in order]
+
+
+def _shortlist(p: Planner, shorts: list[Para], where: str) -> tuple[float, list[list[Para]]]:
+    """As many of the short references as fit on the allowed slides, then "and N more:
+    see <where>". Returns (size, slides' worth of paragraphs)."""
+    box = g.LAYOUTS[g.CONTENT].box("body")
+    chunks: list[list[Para]] = []
+    size = p.body[-1]
+    for k in range(len(shorts), 0, -1):
+        more = [] if k == len(shorts) else [Para((Run(
+            f"and {len(shorts) - k} more: see {where}"),), bullet=False, style="muted")]
+        size, chunks = flow([*shorts[:k], *more], box, p.theme.fonts, p.body[:2])
+        if len(chunks) <= MAX_REFERENCE_SLIDES:
+            break
+    return size, chunks
+
+
+def short_ref(p: Planner, ref: Reference) -> Runs:
+    """"Author (year) Title": the first author's surname (with "and" or "et al."),
+    the year, and the title (italic; an article's own title, not its journal)."""
+    rs = p.runs(ref.text)
+    m = _REF.match(text_of(rs))
+    if m is None:
+        return rs
+    after = strip(tail_from(rs, m.end()))
+    title = after[0].text if after and after[0].italic else text_of(first_sentence(after))
+    title = title.strip().rstrip(".")
+    return (Run(f"{_who(m.group(1).strip())} ({m.group(2)}) "),
+            Run(title, italic=True))  # addresses in the notes
+
+
+def _who(authors: str) -> str:
+    """The first author's surname, "A and B" for two, "A et al." for more."""
+    people = _SURNAME.findall(authors)
+    if people:
+        return people[0] if len(people) == 1 else (
+            f"{people[0]} and {people[1]}" if len(people) == 2 else f"{people[0]} et al.")
+    names = [n for n in re.split(r",\s*&?\s*|\s+&\s+", authors.strip(" .")) if n.strip()]
+    return names[0] + (" et al." if len(names) > 1 else "")
+
+
+def _part_text(p: Planner, part: Part) -> str:
+    """The part's prose, list items and quotations as one string to search for citations."""
+    out: list[str] = []
+    for sec in walk_sections(part.sections):
+        for b in all_blocks(sec.blocks):
+            if isinstance(b, Paragraph):
+                out.append(p.plain(b.content))
+            elif isinstance(b, BulletList | LearningPoints):
+                out.extend(item_lines(p, b.items))
+            elif isinstance(b, Quote):
+                out.append(quote_note(p, b))
+    return " ".join(out)
+
+
+def _cited(ref: Reference, text: str, within: str) -> bool:
+    """Whether the briefing's text cites the reference ("Daniel et al., 2010")."""
+    m = _REF.match(text)
+    if m is None:
+        return False
+    people = _SURNAME.findall(m.group(1))
+    name = people[0] if people else re.split(r"[,.&(]", m.group(1))[0].strip()
+    return bool(name) and re.search(re.escape(name) + r"[^()]{0,40}?" + re.escape(m.group(2)),
+                                    within) is not None
+

@@ -58,6 +58,7 @@ def _build_in_child(paths: list[str], cwd: Path, out: Path, strict: bool) -> int
         code = 2
         try:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.setpgid(0, 0)  # Ctrl-C reaches the watcher only, which passes on one SIGINT
             from builder import pipeline
 
             target = out if out.is_absolute() else cwd / out
@@ -75,17 +76,16 @@ def _build_in_child(paths: list[str], cwd: Path, out: Path, strict: bool) -> int
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
-    while True:
+    try:
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status)
+    except KeyboardInterrupt:  # stop the build (it cleans up its staging folder)
         try:
-            _, status = os.waitpid(pid, 0)
-            return os.waitstatus_to_exitcode(status)
-        except KeyboardInterrupt:  # Ctrl-C reached the child too; wait for it to clean up
-            try:
-                os.kill(pid, signal.SIGINT)
-            except ProcessLookupError:
-                pass
-            _, status = os.waitpid(pid, 0)
-            raise
+            os.kill(pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        raise
 
 
 def _rebuild(paths: list[str], cwd: Path, out: Path, strict: bool, first: bool) -> None:

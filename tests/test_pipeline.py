@@ -123,3 +123,21 @@ def test_shipped_content_checks_clean() -> None:
     run = run_cli(ROOT, "check")
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_no_change_check_looks_at_contents_not_only_mtimes(tiny: Path) -> None:
+    import os
+    import time
+
+    part = tiny / "content" / "tiny" / "part.yaml"
+    recent = time.time_ns() + 60_000_000_000  # modified "just before" the build's stamp
+    os.utime(part, ns=(recent, recent))
+    assert run_cli(tiny, "build").returncode == 0
+    os.utime(part, ns=(recent, recent + 5_000_000_000))  # saved again, unchanged
+    run = run_cli(tiny, "build")
+    assert run.returncode == 0 and "nothing changed" in run.stderr
+    # Same size and the stamped mtime, different text: a racy file's contents are compared.
+    part.write_text(part.read_text().replace("first point", "final point"))
+    os.utime(part, ns=(recent, recent))
+    run = run_cli(tiny, "build")
+    assert run.returncode == 0 and "built output/tiny/" in run.stderr, run.stderr

@@ -10,21 +10,25 @@ from typing import Any
 
 
 def check_pdf(path: Path) -> list[str]:
-    """pypdf strict parse, qpdf --check where installed, and every font embedded."""
+    """pypdf strict parse and every font embedded, while qpdf --check (where installed)
+    reads the same file in its own process."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    qpdf = (subprocess.Popen(["qpdf", "--check", str(path)], stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+            if shutil.which("qpdf") else None)
     problems: list[str] = []
     try:
         reader = PdfReader(path, strict=True)
         for number, page in enumerate(reader.pages, start=1):
             problems += _page_fonts(page, number)
     except (PdfReadError, OSError, ValueError, KeyError) as exc:
-        return [f"{path.name}: PDF does not open in strict mode: {exc}"]
-    if shutil.which("qpdf"):
-        run = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-        if run.returncode not in (0, 3):  # 3 = warnings only
-            problems.append(f"{path.name}: qpdf --check failed: {run.stdout.strip()[-300:]}")
+        problems = [f"{path.name}: PDF does not open in strict mode: {exc}"]
+    if qpdf is not None:
+        report, _ = qpdf.communicate()
+        if qpdf.returncode not in (0, 3):  # 3 = warnings only
+            problems.append(f"{path.name}: qpdf --check failed: {report.strip()[-300:]}")
     return problems
 
 

@@ -1,0 +1,54 @@
+"""The output gate rejects damaged files before they can replace good ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.gate import check_output
+from tests.conftest import need_tool
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import MINIMAL_BRIEFING, MINIMAL_PART, run_cli, write_project
+
+    folder = write_project(tmp_path_factory.mktemp("gate"), {
+        "content/tiny/briefing.yaml": MINIMAL_BRIEFING, "content/tiny/part.yaml": MINIMAL_PART})
+    assert run_cli(folder, "build").returncode == 0
+    return folder / "output" / "tiny"
+
+
+def test_good_outputs_pass(good: Path) -> None:
+    assert check_output(good / "tiny.pdf") == []
+    assert check_output(good / "tiny.pptx") == []
+
+
+def test_truncated_pdf_fails_in_pypdf_and_qpdf(good: Path, tmp_path: Path) -> None:
+    need_tool("qpdf")
+    data = (good / "tiny.pdf").read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 2])
+    found = check_output(cut)
+    assert found[0] == "cut.pdf: PDF does not open in strict mode: EOF marker not found"
+    assert found[1].startswith("cut.pdf: qpdf --check failed: ")
+
+
+def test_pdf_with_a_font_not_embedded_fails(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "base14.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, 72, "base-14 font, not embedded")
+    canvas.save()
+    assert check_output(path) == ["page 1: font /F1 (/Helvetica) is not embedded"]
+
+
+def test_deck_that_does_not_reopen_fails(good: Path, tmp_path: Path) -> None:
+    data = (good / "tiny.pptx").read_bytes()
+    broken = tmp_path / "broken.pptx"
+    broken.write_bytes(data[: len(data) - 200])
+    [message] = check_output(broken)
+    assert message.startswith("broken.pptx: deck does not reopen: ")

@@ -1,14 +1,19 @@
 """The PDF renderer: Briefing + Theme + chart SVGs -> a branded A4 PDF.
 
 Only this package imports reportlab. :func:`render_pdf` lays the briefing out in passes
-until page numbers (contents, "see page N", footnote placement) stop changing.
+until page numbers (contents, "see page N", footnote placement) stop changing. A pass is a
+function of the content and of the state the pass before it left (:class:`PdfSeed`): the
+page of every anchor and the footnotes whose room is reserved on each page. Given the
+seed of the last build, a warm rebuild whose edit moved nothing is laid out once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
@@ -25,20 +30,103 @@ from builder.pdf.text import InlineContext
 from builder.problems import Problem, errors
 from builder.theme import Theme
 
-__all__ = ["PdfResult", "render_pdf"]
+__all__ = ["PdfResult", "PdfSeed", "render_pdf"]
 
 MAX_PASSES = 8
 STICKY_AFTER = 4
+SEED_FORMAT = 1
+
+Reserve = Mapping[int, tuple[int, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfSeed:
+    """Everything a layout pass takes from the pass before it, as the last pass of a build
+    left it. Frozen, hashable, picklable; :meth:`to_json`/:meth:`from_json` for a cache file.
+
+    ``page_of``: (anchor id, 1-based page) for every anchor (contents, parts, sections,
+    tables, figures, references), sorted by id. The contents page and the "see page N"
+    references are made from it, so contents entries need no field of their own.
+    ``reserve``: (page, footnote numbers) for each page whose foot keeps room for
+    footnotes, sorted; a footnote number appears on one page only, except after a build
+    that had to keep room on two pages for a marker at a page foot (see :attr:`usable`).
+    ``footnotes``: (footnote id, number) in number order (reading order of first markers).
+
+    A seed only saves passes: any seed, even of other content, gives the same PDF as none
+    (the pass made with it is kept only if it reproduces it exactly; see :func:`render_pdf`).
+    """
+
+    page_of: tuple[tuple[str, int], ...] = ()
+    reserve: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    footnotes: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def of(cls, page_of: Mapping[str, int], reserve: Reserve,
+           footnotes: Mapping[str, int]) -> PdfSeed:
+        return cls(tuple(sorted(page_of.items())),
+                   tuple(sorted((p, tuple(sorted(ns))) for p, ns in reserve.items() if ns)),
+                   tuple(sorted(footnotes.items(), key=lambda kv: (kv[1], kv[0]))))
+
+    @property
+    def usable(self) -> bool:
+        """False for the empty seed, and for one whose reserve names a footnote on two
+        pages (kept room for a marker oscillating at a page foot): that reserve depends on
+        the passes that led to it, so a build given it starts afresh instead."""
+        numbers = [n for _, ns in self.reserve for n in ns]
+        return bool(self.page_of) and len(numbers) == len(set(numbers))
+
+    def pages(self) -> dict[str, int]:
+        return dict(self.page_of)
+
+    def reserved(self) -> dict[int, tuple[int, ...]]:
+        return dict(self.reserve)
+
+    def numbers(self) -> dict[str, int]:
+        return dict(self.footnotes)
+
+    def to_json(self) -> str:
+        return json.dumps({"format": SEED_FORMAT, "page_of": dict(self.page_of),
+                           "reserve": {str(p): list(ns) for p, ns in self.reserve},
+                           "footnotes": dict(self.footnotes)}, sort_keys=True,
+                          separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> PdfSeed:
+        """The seed :meth:`to_json` wrote. ``ValueError`` for anything else (another
+        format version, a damaged file): the caller then renders without a seed."""
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != SEED_FORMAT:
+                raise ValueError("not a PDF layout seed of this version")
+            page_of = {str(k): _int(v) for k, v in data["page_of"].items()}
+            reserve = {_int(k): tuple(_int(n) for n in ns) for k, ns in data["reserve"].items()}
+            footnotes = {str(k): _int(v) for k, v in data["footnotes"].items()}
+        except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"not a PDF layout seed: {exc}") from exc
+        return cls.of(page_of, reserve, footnotes)
+
+
+def _int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"not a number: {value!r}")
+    return int(value)
+
+
+EMPTY_SEED = PdfSeed()
 
 
 @dataclass(frozen=True, slots=True)
 class PdfResult:
     """``pages``: physical pages; ``page_of``: section/table/figure id -> 1-based physical
-    page; ``problems``: errors mean no PDF was written."""
+    page; ``problems``: errors mean no PDF was written; ``seed``: the state the kept pass
+    was laid out with, to pass as ``seed=`` to the next build (empty when nothing was laid
+    out); ``passes``: layout passes this build ran."""
 
     pages: int
     page_of: Mapping[str, int]
     problems: tuple[Problem, ...]
+    seed: PdfSeed = EMPTY_SEED
+    passes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +135,9 @@ class _Pass:
     pages: int
     page_of: dict[str, int]
     footnote_pages: dict[int, tuple[int, ...]]
+    footnote_numbers: dict[str, int]
     problems: tuple[Problem, ...]
+    reserve: dict[int, tuple[int, ...]] = field(default_factory=dict)  # what it was given
 
 
 def _outline(briefing: Briefing) -> dict[str, tuple[str, int]]:
@@ -102,45 +192,106 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
                                        "not printed; add {fn:" + fn.id + "} or remove it",
                                        "warning"))
     pages = {p: tuple(ns) for p, ns in doc.footnote_pages.items()}
-    return _Pass(doc, doc.page, dict(doc.page_of), pages, tuple(problems))
+    return _Pass(doc, doc.page, dict(doc.page_of), pages, dict(inline.footnote_numbers),
+                 tuple(problems), dict(reserve))
 
 
-def _fits(actual: Mapping[int, tuple[int, ...]], reserved: Mapping[int, tuple[int, ...]]) -> bool:
+def _fits(actual: Reserve, reserved: Reserve) -> bool:
     return all(set(ns) <= set(reserved.get(p, ())) for p, ns in actual.items())
 
 
-def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes],
-               out: Path) -> PdfResult:
-    """Write the briefing's PDF to ``out``; nothing is written when there are errors."""
-    problems = check_coverage(briefing, theme)
-    if errors(problems):
-        return PdfResult(0, {}, tuple(problems))
-    styles = make_styles(theme)
-    page_of: dict[str, int] = {}
-    reserve: dict[int, tuple[int, ...]] = {}
-    result: _Pass | None = None
+def _sets(reserve: Reserve) -> dict[int, frozenset[int]]:
+    return {p: frozenset(ns) for p, ns in reserve.items() if ns}
+
+
+def _layout(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[str, bytes],
+            seed: PdfSeed, notify: Callable[[dict[str, int]], None]
+            ) -> tuple[_Pass | Problem, int, bool]:
+    """Passes from ``seed`` until one reproduces the state it was given: (the kept pass
+    or the problem that stopped layout, passes run, whether page numbers settled).
+
+    The first pass is given the seed. It is kept when its page numbers equal the seed's,
+    its footnote numbering too, and each footnote was drawn on the page whose room the
+    seed reserved for it: it is then the pass an unseeded build ends with, whose input
+    is its own output. Otherwise passes go on as without a seed; a seeded start that comes
+    back to a state it was given before (a cycle), or has not settled by the pass where
+    reserves turn sticky, starts over from the empty seed: sticky reserves depend on the
+    passes before them, so only the unseeded passes give the unseeded result."""
+    seeded = seed.usable
+    page_of = seed.pages() if seeded else {}
+    reserve = seed.reserved() if seeded else {}
+    numbers = seed.numbers() if seeded else None
     drawings: dict[str, tuple[Flowable, Problem | None]] = {}
+    given: list[tuple[dict[str, int], dict[int, frozenset[int]]]] = []
+    done: _Pass | Problem | None = None
     for attempt in range(MAX_PASSES):
         done = _one_pass(briefing, theme, styles, charts, page_of, reserve, drawings)
         if isinstance(done, Problem):
-            return PdfResult(0, {}, (*problems, done))
-        result = done
-        if done.page_of == page_of and _fits(done.footnote_pages, reserve):
-            break
+            return done, attempt + 1, False
+        notify(done.page_of)
+        if (done.page_of == page_of and _fits(done.footnote_pages, reserve)
+                and numbers in (None, done.footnote_numbers)):
+            return done, attempt + 1, True
+        numbers = None  # only the seed's own pass is held to the seed's numbering
+        given.append((page_of, _sets(reserve)))
         page_of = done.page_of
+        if seeded and (attempt + 1 >= STICKY_AFTER
+                       or (done.page_of, _sets(done.footnote_pages)) in given):
+            # going round in a cycle, or about to make reserves sticky: the outcome then
+            # depends on the passes before, so do the passes of an unseeded build
+            again, passes, settled = _layout(briefing, theme, styles, charts, EMPTY_SEED,
+                                             notify)
+            return again, passes + attempt + 1, settled
         if attempt + 1 >= STICKY_AFTER:  # a marker oscillating at a page foot: keep room
             pages = set(reserve) | set(done.footnote_pages)
             reserve = {p: tuple(sorted(set(reserve.get(p, ())) | set(done.footnote_pages.get(
                 p, ())))) for p in pages}
         else:
             reserve = done.footnote_pages
-    else:
+    assert done is not None
+    return done, MAX_PASSES, False
+
+
+def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], out: Path, *,
+               seed: PdfSeed | None = None,
+               on_pages: Callable[[Mapping[str, int]], None] | None = None) -> PdfResult:
+    """Write the briefing's PDF to ``out``; nothing is written when there are errors.
+
+    ``seed``: the :attr:`PdfResult.seed` of an earlier build, of this content or any other
+    (or None). The PDF is byte-identical to the one made without it; when the content's
+    page numbers and footnote places are those of the seed, it is laid out in one pass.
+
+    ``on_pages``: called, before the PDF is written, with the page of every anchor after
+    each layout pass whose page numbers differ from those of the previous call (the first
+    pass always calls it). The last call's pages are the result's ``page_of``, so a caller
+    that started work with the pages of an earlier call redoes it when they differ from
+    the result's. A seeded build whose first pass is kept calls it once, with the final
+    pages, right after that pass; an unseeded build calls it after its first pass with
+    page numbers that are usually but not always final. No call when content errors stop
+    the build before layout; if layout then fails, earlier calls are void (no PDF).
+    The mapping passed is read-only and is not changed afterwards.
+    """
+    problems = check_coverage(briefing, theme)
+    if errors(problems):
+        return PdfResult(0, {}, tuple(problems))
+    styles = make_styles(theme)
+    last: list[dict[str, int]] = []
+
+    def notify(page_of: dict[str, int]) -> None:
+        if on_pages is not None and (not last or last[-1] != page_of):
+            last.append(dict(page_of))
+            on_pages(MappingProxyType(last[-1]))
+
+    result, passes, settled = _layout(briefing, theme, styles, charts, seed or EMPTY_SEED,
+                                      notify)
+    if isinstance(result, Problem):
+        return PdfResult(0, {}, (*problems, result), passes=passes)
+    if not settled:
         problems.append(Problem.at(briefing.at, "page numbers did not settle after "
                                    f"{MAX_PASSES} layout passes; check contents and "
                                    "'see page' numbers", "warning"))
-    assert result is not None
     result.doc.canv.save()
     out.write_bytes(result.doc.buffer.getvalue())
-    return PdfResult(result.pages, dict(result.page_of), (*problems, *result.problems))
-
-
+    kept = PdfSeed.of(result.page_of, result.reserve, result.footnote_numbers)
+    return PdfResult(result.pages, dict(result.page_of), (*problems, *result.problems),
+                     kept, passes)

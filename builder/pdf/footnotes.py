@@ -44,8 +44,10 @@ class FootnoteArea:
         return self._heights[number]
 
     def height(self, numbers: Sequence[int]) -> float:
-        """Room the footnotes need, with the gap and separator rule above them."""
-        known = [n for n in numbers if n in self.paragraphs]
+        """Room the footnotes need, with the gap and separator rule above them. Summed in
+        number order, so the room depends only on which footnotes are reserved (a layout
+        seed need not record the order they were drawn in)."""
+        known = sorted(n for n in set(numbers) if n in self.paragraphs)
         if not known:
             return 0.0
         return sum(self._height(n) for n in known) + self.styles.layout.footnote_gap + 4

@@ -25,21 +25,29 @@ MEMORY_LIMIT_MIB = 1024
 
 
 def _run(cwd: Path, *args: str) -> tuple[int, str, float, float]:
-    """Exit code, stderr, seconds and peak MiB of ``python -m builder ARGS``."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "builder", *args], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        _, err = proc.communicate(timeout=TIME_LIMIT_S)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        pytest.fail(f"took longer than {TIME_LIMIT_S} s")
-    seconds = time.perf_counter() - start
-    import resource
+    """Exit code, stderr, seconds and peak MiB (of that process alone) of
+    ``python -m builder ARGS``; killed and failed past the time limit."""
+    import signal
+    import tempfile
+    import threading
 
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return proc.returncode, err, seconds, peak
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    with tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "builder", *args], cwd=cwd, env=env,
+                                stdout=subprocess.DEVNULL, stderr=err, text=True,
+                                start_new_session=True)
+        timer = threading.Timer(TIME_LIMIT_S, os.killpg, (proc.pid, signal.SIGKILL))
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        err.seek(0)
+        text = err.read()
+    if proc.returncode == -signal.SIGKILL:
+        pytest.fail(f"took longer than {TIME_LIMIT_S} s")
+    return proc.returncode, text, seconds, usage.ru_maxrss / 1024
 
 
 def _part_with(block: str) -> str:

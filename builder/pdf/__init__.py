@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from reportlab import rl_config
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -282,15 +283,20 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], ou
             last.append(dict(page_of))
             on_pages(MappingProxyType(last[-1]))
 
-    result, passes, settled = _layout(briefing, theme, styles, charts, seed or EMPTY_SEED,
-                                      notify)
-    if isinstance(result, Problem):
-        return PdfResult(0, {}, (*problems, result), passes=passes)
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0  # binary (deflated) streams: smaller, and no base-85 pass on save
+    try:
+        result, passes, settled = _layout(briefing, theme, styles, charts,
+                                          seed or EMPTY_SEED, notify)
+        if isinstance(result, Problem):
+            return PdfResult(0, {}, (*problems, result), passes=passes)
+        result.doc.canv.save()
+    finally:
+        rl_config.useA85 = a85
     if not settled:
         problems.append(Problem.at(briefing.at, "page numbers did not settle after "
                                    f"{MAX_PASSES} layout passes; check contents and "
                                    "'see page' numbers", "warning"))
-    result.doc.canv.save()
     out.write_bytes(result.doc.buffer.getvalue())
     kept = PdfSeed.of(result.page_of, result.reserve, result.footnote_numbers)
     return PdfResult(result.pages, dict(result.page_of), (*problems, *result.problems),

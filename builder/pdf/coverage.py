@@ -142,7 +142,10 @@ def check_coverage(briefing: Briefing, theme: Theme) -> list[Problem]:
     charset = font_charset(theme)
     family = theme.fonts.family
     problems: list[Problem] = []
+    shown = charset.issuperset
     for at, value in texts(briefing):
+        if shown(map(ord, value)):
+            continue
         seen: set[str] = set()
         for ch in value:
             if ch in seen or ch in _IGNORED or ord(ch) in charset:

@@ -156,7 +156,34 @@ def register_fonts(theme: Theme) -> FontNames:
     names = _register(f.family, (f.regular, f.italic, f.bold, f.bold_italic, f.semibold,
                                  f.light))
     bind_family(names)
+    for name in {names.regular, names.italic, names.bold, names.bold_italic, names.semibold,
+                 names.light}:
+        _remember_widths(pdfmetrics.getFont(name))
     return names
+
+
+def _remember_widths(font: object) -> None:
+    """Give a registered TrueType face a word-width memory: line breaking measures the
+    same words over and over (a third of a layout pass went on summing glyph widths).
+    The width is computed exactly as reportlab does, ``0.001 * size * sum(glyph
+    widths)``, so the layout does not change by a bit. Whoever registered the face (the
+    chart drawings may have), the instance found by name gets it, once."""
+    if not isinstance(font, TTFont) or "stringWidth" in vars(font):
+        return
+    face = font.face
+    get, default = face.charWidths.get, face.defaultWidth
+    units: dict[str, float] = {}
+
+    def width(text: str | bytes, size: float, encoding: str = "utf8") -> float:
+        if not isinstance(text, str):
+            text = text.decode(encoding or "utf8")
+        try:
+            total = units[text]
+        except KeyError:
+            total = units[text] = sum([get(ord(ch), default) for ch in text])
+        return 0.001 * size * total
+
+    font.stringWidth = width  # type: ignore[method-assign]
 
 
 def _palette(theme: Theme) -> Palette:

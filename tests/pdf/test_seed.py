@@ -85,7 +85,7 @@ def test_a_damaged_seed_file_is_a_value_error(text: str) -> None:
 def test_failed_build_has_the_empty_seed(theme: Theme, tmp_path: Path) -> None:
     b = sample()
     bad = replace(b, meta=replace(b.meta, title="Title with \u2603 snowman"))
-    result = render_pdf(bad, theme, {}, tmp_path / "bad.pdf", on_pages=pytest.fail)
+    result = render_pdf(bad, theme, {}, tmp_path / "bad.pdf", on_pages=lambda pages: pytest.fail("called"))
     assert result.pages == 0 and result.seed == PdfSeed() and not result.seed.usable
 
 

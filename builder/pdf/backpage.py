@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from builder.model import Metadata
 from builder.pdf.context import RenderContext
+from builder.pdf.para import Paragraph
 from builder.pdf.text import esc, plain, safe_url
 
 

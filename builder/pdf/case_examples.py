@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from builder.model import BulletList, CaseExample, Quote
 from builder.model import Paragraph as ParagraphBlock
 from builder.pdf.box import Box, BoxLook
 from builder.pdf.context import RenderContext
 from builder.pdf.lists import render_items
+from builder.pdf.para import Paragraph
 from builder.pdf.quotes import render_quote
 from builder.pdf.text import markup, plain
 

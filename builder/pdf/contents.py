@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from builder.model import Briefing
 from builder.pdf.context import RenderContext, anchor
+from builder.pdf.para import Paragraph
 from builder.pdf.text import dest, plain
 
 CONTENTS_ID = "contents"

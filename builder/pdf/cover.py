@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from builder.model import Metadata
+from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
 from builder.pdf.text import plain
 

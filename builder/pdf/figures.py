@@ -17,11 +17,12 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Group, mmult, translate
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from builder.model import Figure
 from builder.pdf.context import RenderContext, anchor
+from builder.pdf.para import Paragraph
 from builder.pdf.styles import bind_family
 from builder.pdf.text import esc, markup, plain
 from builder.problems import Problem

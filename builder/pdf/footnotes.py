@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from builder.model import Footnote
+from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
 from builder.pdf.text import InlineContext, footnote_dest, markup
 

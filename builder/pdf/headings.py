@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from builder.model import Part, Section
 from builder.pdf.context import ANCHOR_CALLBACK, RenderContext, anchor
 from builder.pdf.cover import draw_mark
+from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
 from builder.pdf.text import dest, plain
 

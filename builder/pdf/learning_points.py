@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from builder.model import LearningPoints
 from builder.pdf.box import Box, BoxLook
 from builder.pdf.context import RenderContext
 from builder.pdf.lists import render_items
+from builder.pdf.para import Paragraph
 from builder.pdf.text import plain
 
 

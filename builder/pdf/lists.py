@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from builder.model import BulletList, ListItem
 from builder.pdf.context import RenderContext
 from builder.pdf.keep import KeepStart
+from builder.pdf.para import Paragraph
 from builder.pdf.text import markup
 
 

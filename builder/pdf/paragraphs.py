@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from builder.model import Paragraph as ParagraphBlock
 from builder.pdf.context import RenderContext
+from builder.pdf.para import Paragraph
 from builder.pdf.text import markup
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from builder.model import Quote
 from builder.pdf.box import Box, BoxLook
 from builder.pdf.context import RenderContext
+from builder.pdf.para import Paragraph
 from builder.pdf.text import markup
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from builder.model import Reference, plain_text
 from builder.pdf.context import RenderContext
+from builder.pdf.para import Paragraph
 from builder.pdf.text import esc, markup, safe_url
 
 

@@ -4,11 +4,12 @@ numbers right-aligned, notes underneath. Long cells split across pages."""
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from builder.model import Table
 from builder.pdf.context import RenderContext, anchor
+from builder.pdf.para import Paragraph
 from builder.pdf.text import markup, plain
 
 

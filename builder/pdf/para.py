@@ -1,0 +1,32 @@
+"""The paragraph flowable every module of the renderer makes: reportlab's, remembering
+its line breaks per width.
+
+A layout pass wraps most paragraphs more than once at the same width (a frame trying
+it, a keep-together or keep-with-next group measuring it, a table sizing its rows):
+over half the wraps of a pass repeated one already made. Line breaking depends only on
+the paragraph's text, style and width, never on the height offered, so the lines of the
+last wrap at each width are kept and reused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]
+
+
+class Paragraph(_Paragraph):  # type: ignore[misc]
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth < _FUZZ:
+            return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        done: dict[float, tuple[Any, Any, float]] = self.__dict__.setdefault("_wrapped", {})
+        hit = done.get(availWidth)
+        if hit is None:
+            width, height = super().wrap(availWidth, availHeight)
+            state = self.__dict__
+            done[availWidth] = (state["_wrapWidths"], state["blPara"], height)
+            return width, height
+        wrap_widths, lines, height = hit
+        self.__dict__.update(width=availWidth, _wrapWidths=wrap_widths, blPara=lines, height=height)
+        return availWidth, height

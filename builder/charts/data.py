@@ -12,7 +12,7 @@ import hashlib
 import json
 import math
 from dataclasses import asdict, dataclass, fields
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -324,6 +324,7 @@ def _font_digest(path: Path) -> str:
     return _file_digest(path, st.st_size, st.st_mtime_ns)
 
 
+@cache
 def _version(dist: str) -> str:
     try:
         return metadata.version(dist)

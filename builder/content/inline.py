@@ -27,6 +27,7 @@ ALLOWED_SCHEMES = ("https", "http", "mailto")
 _REF = re.compile(r"\{(see|fn):([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
 _ESCAPABLE = "*[]{}()\\_"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_PLAIN = re.compile(r"[^\\{\[*]+")  # a run of characters with no meaning of their own
 
 
 @dataclass
@@ -96,6 +97,11 @@ def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None) ->
     i = 0
     n = len(text)
     while i < n:
+        plain = _PLAIN.match(text, i)
+        if plain:
+            buf.append(plain.group())
+            i = plain.end()
+            continue
         ch = text[i]
         if ch == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
             buf.append(text[i + 1])

@@ -8,15 +8,30 @@ Python's recursion limit. Every string is cleaned once here (see ``clean``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.reader import Reader
 from yaml.resolver import Resolver
 
 from builder.problems import Problem
+
+
+def _libyaml_parser() -> Any:
+    """libyaml's parser (the same events, with marks, many times faster), if PyYAML has it."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        return None
+    return CParser
+
+
+_CParser = _libyaml_parser()
 
 MAX_NODES = 100_000
 MAX_DEPTH = 50
@@ -24,6 +39,18 @@ MAX_DEPTH = 50
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "seq", "map")} | {"!"}
 _BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+# Any character ``clean`` reports or removes; text without one is only NFC-normalised.
+_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                      + "".join(f"\\U{p | 0xFFFE:08x}\\U{p | 0xFFFF:08x}"
+                                for p in range(0, 0x110000, 0x10000))
+                      + "".join(f"\\u{cp:04x}" for cp in sorted(_BIDI)) + "]")
+# Text on which libyaml and PyYAML's pure-Python parser are known to disagree (libyaml
+# accepts tabs after "key:", drops BOMs at a line start, reads tags and "|#" differently and
+# puts marks at the end of input without a final line break one line further down) is
+# parsed by the Python parser only, so that the tree, every line and every message stay
+# exactly the same. See ``_libyaml_fits``.
+_C_TAG = re.compile(r"(?<!\w)!")
+_C_BLOCK_COMMENT = re.compile(r"[|>][-+0-9]*#")
 
 
 @dataclass(eq=False)
@@ -60,12 +87,21 @@ class _Stop(Exception):
     """Internal: stop reading a file after a problem that makes the rest meaningless."""
 
 
+class _Fallback(Exception):
+    """Internal: libyaml read something PyYAML reads differently; use the Python parser."""
+
+
 def clean(text: str, path: str, line: int, problems: list[Problem]) -> str:
     """NFC-normalise; remove and report control characters and invalid code points.
 
     Newlines and tabs are kept (folded and literal text); bidi controls are kept and
     reported as warnings.
     """
+    # every character reported below is "not printable" to Python (Cc, Cs, Cn or Cf)
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
+    if not _SUSPECT.search(text):
+        return unicodedata.normalize("NFC", text)
     out: list[str] = []
     for ch in text:
         cp = ord(ch)
@@ -126,8 +162,9 @@ def _syntax_error(e: yaml.YAMLError, text: str, path: str) -> Problem:
 
 
 class _Builder:
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, problems: list[Problem], libyaml: bool = False) -> None:
         self.path = path
+        self.libyaml = libyaml
         self.problems = problems
         self.anchors: dict[str, Node] = {}
         self.open_anchors: set[str] = set()
@@ -155,13 +192,16 @@ class _Builder:
         text = clean(ev.value, self.path, line, self.problems)
         tag = ev.tag if ev.tag in _ALLOWED_TAGS and ev.tag != "!" else None
         if tag is None:
-            tag = self.resolver.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+            implicit = ev.implicit
+            if ev.tag == "!" and not ev.value and not ev.style:
+                implicit = (True, False)  # "key: !" - libyaml calls it not implicit
+            tag = self.resolver.resolve(yaml.ScalarNode, ev.value, implicit)
         value: object = text
         if tag in (_STD + "int", _STD + "float", _STD + "bool", _STD + "null"):
             node = yaml.ScalarNode(tag, ev.value, style=ev.style)
             try:
                 value = self.constructor.construct_object(node)
-            except (yaml.YAMLError, ValueError):
+            except (yaml.YAMLError, ValueError, LookupError):  # e.g. !!bool maybe, !!int ''
                 self.problems.append(Problem(self.path, line, f"cannot read '{text}' as "
                                              f"{tag.replace(_STD, '!!')}; remove the tag"))
                 tag = _STD + "str"
@@ -169,11 +209,13 @@ class _Builder:
             tag = _STD + "str"  # timestamps and the like stay text
         return Scalar(text, value, tag, line, quoted=ev.style in ("'", '"'))
 
-    def build(self, loader: yaml.SafeLoader) -> Node | None:
+    def build(self, loader: Any) -> Node | None:
+        """Walk the events of ``loader`` (PyYAML's Python parser or libyaml's ``CParser``)."""
         root: Node | None = None
         # stack entries: (container, anchor, pending key list for mappings)
         stack: list[tuple[Mapping | Sequence, str | None, list[Node]]] = []
         docs = 0
+        flow_at = -1  # libyaml only: stack depth of the outermost open [...] or {...}
         while loader.check_event():
             ev = loader.get_event()
             line = ev.start_mark.line + 1 if ev.start_mark is not None else 1
@@ -197,6 +239,10 @@ class _Builder:
                 node = self.anchors[ev.anchor]
                 self._grow(node.size, line)
             elif isinstance(ev, yaml.ScalarEvent):
+                if flow_at >= 0 and not ev.style and (not ev.value or "?" in ev.value):
+                    # inside [...] or {...} PyYAML ends a plain scalar at "?", and may place
+                    # an empty value on another line
+                    raise _Fallback
                 self._grow(1, line)
                 node = self.scalar(ev)
                 if ev.anchor:
@@ -212,10 +258,14 @@ class _Builder:
                                            else Mapping(line))
                 if ev.anchor:
                     self.open_anchors.add(ev.anchor)
+                if self.libyaml and ev.flow_style and flow_at < 0:
+                    flow_at = len(stack)
                 stack.append((box, ev.anchor, []))
                 continue
             elif isinstance(ev, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                 box, anchor, kids = stack.pop()
+                if len(stack) == flow_at:
+                    flow_at = -1
                 node = self._finish(box, kids)
                 if anchor:
                     self.open_anchors.discard(anchor)
@@ -249,23 +299,47 @@ class _Builder:
         return box
 
 
-def parse(text: str, path: str, problems: list[Problem]) -> Node | None:
-    """YAML text -> located tree (None if the file cannot be read); problems are added."""
-    builder = _Builder(path, problems)
-    loader: yaml.SafeLoader | None = None
+def _libyaml_fits(text: str) -> bool:
+    """Whether libyaml reads ``text`` exactly as PyYAML's Python parser does (see
+    the patterns above); text with characters PyYAML's reader refuses is left to PyYAML, which
+    reports the first of them wherever it is."""
+    return (_CParser is not None and text.endswith("\n") and "\t" not in text
+            and "\ufeff" not in text and not ("!" in text and _C_TAG.search(text))
+            and not ("#" in text and _C_BLOCK_COMMENT.search(text))
+            and not Reader.NON_PRINTABLE.search(text))
+
+
+def _run(builder: _Builder, loader: Any) -> Node | None:
     try:
-        loader = yaml.SafeLoader(text)
         return builder.build(loader)
+    except _Stop:
+        return None
+    finally:
+        loader.dispose()
+
+
+def parse(text: str, path: str, problems: list[Problem]) -> Node | None:
+    """YAML text -> located tree (None if the file cannot be read); problems are added.
+
+    libyaml builds the tree when it can; whenever it reports a syntax error (or reads
+    something PyYAML reads differently) the text is parsed again by PyYAML's Python parser,
+    whose messages, lines and columns are the ones reported."""
+    if _libyaml_fits(text):
+        found: list[Problem] = []
+        try:
+            root = _run(_Builder(path, found, libyaml=True), _CParser(text))
+        except (yaml.YAMLError, _Fallback):
+            pass
+        else:
+            problems.extend(found)
+            return root
+    try:
+        return _run(_Builder(path, problems), yaml.SafeLoader(text))
     except yaml.YAMLError as e:
         problems.append(_syntax_error(e, text, path))
-    except _Stop:
-        pass
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
         problems.append(Problem(path, 1, f"nested more than {MAX_DEPTH} levels deep; "
                                 "simplify the structure"))
-    finally:
-        if loader is not None:
-            loader.dispose()
     return None
 
 

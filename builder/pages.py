@@ -1,24 +1,45 @@
-"""The PDF page of every section, table and figure from the last build, kept so the deck
-(whose notes cite pages) can be made at the same time as the PDF."""
+"""What the last build learnt about the PDF's layout, kept between builds in .cache:
+the page of every section, table and figure (so the deck, whose notes cite pages, can
+be made while the PDF is laid out) and the PDF's layout seed (so an unchanged layout
+takes one pass). Both are hints: a missing or damaged file only costs time."""
 
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from builder.pdf import PdfSeed
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def load(cache: Path, briefing_id: str) -> dict[str, int]:
+    """The last build's page of every anchor, or {} when there is none."""
     try:
         data = json.loads((cache / "pages" / f"{briefing_id}.json").read_text())
-    except (OSError, ValueError):
+        return {str(k): int(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError, AttributeError, TypeError):
         return {}
-    return {str(k): int(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def save(cache: Path, briefing_id: str, page_of: dict[str, int]) -> None:
-    folder = cache / "pages"
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{briefing_id}.{os.getpid()}"
-    tmp.write_text(json.dumps(page_of, sort_keys=True))
-    os.replace(tmp, folder / f"{briefing_id}.json")
+def load_seed(cache: Path, briefing_id: str) -> PdfSeed | None:
+    """The last build's layout seed, or None when there is none or it is unreadable."""
+    from builder.pdf import PdfSeed
+
+    try:
+        return PdfSeed.from_json((cache / "pages" / f"{briefing_id}.seed.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def save(cache: Path, briefing_id: str, page_of: dict[str, int], seed: PdfSeed) -> None:
+    _write(cache / "pages" / f"{briefing_id}.json", json.dumps(page_of, sort_keys=True))
+    _write(cache / "pages" / f"{briefing_id}.seed.json", seed.to_json())

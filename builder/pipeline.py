@@ -120,76 +120,77 @@ HELPER_SHARE = 0.55  # of the charts to draw (the parent imports the PDF modules
 
 def _build_one(briefing: Briefing, theme: Theme, cwd: Path, out: Path
                ) -> tuple[list[Path], list[Problem]]:
-    """Two processes (the machine has two cores), then gate and swap.
+    """Build one briefing into a staging folder beside ``out``, gate it, swap it in.
 
-    A forked helper plans the charts (validation, cache keys) while this process imports
-    the PDF modules; each then draws its share of the charts not in the cache. Here: the
-    PDF and its gate. In the helper: the deck. The deck's speaker notes cite PDF pages:
-    when the last build left its pages, the helper makes the deck with them at once and
-    again only if the PDF's pages turn out different; otherwise it waits for the PDF's.
+    Two processes (the machine has two cores): a forked helper plans the charts while
+    this process imports the PDF modules; each draws its share of the charts missing from
+    the cache. Then this process lays out the PDF and the helper makes the deck, whose
+    notes cite PDF pages: it starts from the last build's pages and makes the deck again
+    whenever the PDF's layout passes report different ones.
     """
-    from builder.charts import draw_into_cache, render_charts
-
     final = out / briefing.id
-    cache = cwd / CACHE
     with _locked(out, briefing.id):
         for stale in out.glob(f".{briefing.id}.*/"):  # left by a build that was killed
             shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{briefing.id}.", dir=out))
-        helper = None
+        guess = pages.load(cwd / CACHE, briefing.id)
+        helper = parallel.start_linked(_helper, briefing, theme, guess,
+                                       staging / f"{briefing.id}.pptx", cwd / CACHE / "charts")
         try:
-            deck_path = staging / f"{briefing.id}.pptx"
-            guess = pages.load(cache, briefing.id)
-            helper = parallel.start_linked(_helper, briefing, theme, guess, deck_path,
-                                           cache / "charts")
-            from builder.gate import check_output
-            from builder.pdf import render_pdf
-
-            _trace("imported PDF modules")
-            planned: _Plan | list[Problem] = helper.recv()
-            if isinstance(planned, list):  # chart data unusable: the helper has stopped
-                helper.result()
-                helper = None
-                return [], planned
-            _trace(f"chart plan: {len(planned.to_draw)} of {len(planned.jobs)} to draw, "
-                   f"{len(planned.mine)} here")
-            draw_into_cache(planned.mine, theme, cache / "charts")
-            _trace(f"drew {len(planned.mine)} charts")
-            helper.recv()  # the helper's charts are in the cache
-            _trace("helper's charts ready")
-            charts = render_charts(briefing, theme, staging / "charts", cache / "charts",
-                                   planned.jobs, planned.to_draw)
-            svgs = {cid: f.svg.read_bytes() for cid, f in charts.files.items()}
-            pdf_path = staging / f"{briefing.id}.pdf"
-            pdf = render_pdf(briefing, theme, svgs, pdf_path)
-            helper.send(dict(pdf.page_of))
-            _trace("PDF written")
-            problems = list(pdf.problems)
-            failures = check_output(pdf_path) if not errors(problems) else []
-            _trace("PDF gate passed")
-            slides, deck_problems, deck_failures = helper.result()
-            _trace("deck ready")
-            helper = None
-            pages.save(cache, briefing.id, dict(pdf.page_of))
-            problems += deck_problems
-            if errors(problems):
+            staged, problems = _make_outputs(helper, briefing, theme, cwd / CACHE, staging,
+                                             _rel(final, cwd))
+            if errors(problems) or not staged:
                 return [], problems
-            staged = [pdf_path, deck_path] + sorted((staging / "charts").glob("*"))
-            failures += deck_failures + [m for p in staged[2:] for m in check_output(p)]
-            if failures:
-                return [], [Problem(_rel(final, cwd), 0, f"output check failed: {m}; the "
-                                    "previous outputs were kept") for m in failures]
-            size_kb = pdf_path.stat().st_size // 1024
             written = _swap(staging, final, staged)
             _trace("swapped into place")
-            _out(f"built {_rel(final, cwd)}/: PDF {pdf.pages} pages, "
-                 f"{size_kb} KB; deck {slides} slides; "
-                 f"{len(charts.files)} charts ({len(charts.redrawn)} redrawn)")
             return written, problems
         finally:
-            if helper is not None:
-                helper.cancel()
+            helper.cancel()
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _make_outputs(helper: parallel.Running[_DeckResult], briefing: Briefing, theme: Theme,
+                  cache: Path, staging: Path, label: str) -> tuple[list[Path], list[Problem]]:
+    """Charts, PDF (here) and deck (in the helper) in ``staging``, each through the gate:
+    the staged files, or none and the problems that stopped them (``label`` names the
+    output folder in messages)."""
+    from builder.charts import draw_into_cache, render_charts
+    from builder.gate import check_output
+    from builder.pdf import render_pdf
+
+    _trace("imported PDF modules")
+    planned: _Plan | list[Problem] = helper.recv()
+    if isinstance(planned, list):  # chart data unusable: the helper has stopped
+        helper.result()
+        return [], planned
+    draw_into_cache(planned.mine, theme, cache / "charts")
+    _trace(f"drew {len(planned.mine)} of {len(planned.to_draw)} charts to draw")
+    helper.recv()  # the helper's charts are in the cache
+    charts = render_charts(briefing, theme, staging / "charts", cache / "charts",
+                           planned.jobs, planned.to_draw)
+    pdf_path = staging / f"{briefing.id}.pdf"
+    pdf = render_pdf(briefing, theme, {cid: f.svg.read_bytes() for cid, f in charts.files.items()},
+                     pdf_path, seed=pages.load_seed(cache, briefing.id),
+                     on_pages=lambda found: helper.send(("pages", dict(found))))
+    helper.send(("final", dict(pdf.page_of)))
+    _trace(f"PDF written ({pdf.passes} layout passes)")
+    problems = list(pdf.problems)
+    failures = check_output(pdf_path) if not errors(problems) else []
+    slides, deck_problems, deck_failures = helper.result()
+    _trace("PDF gate passed; deck ready")
+    if not errors(problems):
+        pages.save(cache, briefing.id, dict(pdf.page_of), pdf.seed)
+    problems += deck_problems
+    if errors(problems):
+        return [], problems
+    staged = [pdf_path, staging / f"{briefing.id}.pptx"] + sorted((staging / "charts").glob("*"))
+    failures += deck_failures + [m for p in staged[2:] for m in check_output(p)]
+    if failures:
+        return [], [Problem(label, 0, f"output check failed: {m}; the previous outputs were kept")
+                    for m in failures]
+    _out(f"built {label}/: PDF {pdf.pages} pages, {pdf_path.stat().st_size // 1024} KB; "
+         f"deck {slides} slides; {len(charts.files)} charts ({len(charts.redrawn)} redrawn)")
+    return staged, problems
 
 
 class _Plan(NamedTuple):
@@ -200,11 +201,15 @@ class _Plan(NamedTuple):
     mine: list[ChartJob]
 
 
+_DeckResult = tuple[int, list[Problem], list[str]]  # slides, warnings, gate failures
+
+
 def _helper(link: parallel.Link, briefing: Briefing, theme: Theme, guess: dict[str, int],
-            deck_path: Path, chart_cache: Path) -> tuple[int, list[Problem], list[str]]:
+            deck_path: Path, chart_cache: Path) -> _DeckResult:
     """The second process: the chart plan (sent to the parent with the parent's share),
-    its own share of the charts (then tells the parent), then the deck with the pages of
-    the last build if there are any, made again if the PDF's pages differ."""
+    its own share of the charts (then tells the parent), then the deck: made with the
+    last build's pages at once, and again for each pages message that differs from
+    the pages it was made with, until the PDF's final pages."""
     from builder.charts import draw_into_cache, missing, plan_charts, split
 
     try:
@@ -218,23 +223,20 @@ def _helper(link: parallel.Link, briefing: Briefing, theme: Theme, guess: dict[s
     draw_into_cache(mine, theme, chart_cache)
     _trace(f"helper drew {len(mine)} charts")
     link.send("charts")
-    made: tuple[dict[str, int], tuple[int, list[Problem], list[str]]] | None = None
-    if guess:
-        made = guess, _make_deck(briefing, theme, guess, deck_path)
-    else:
-        import builder.deck.emit  # noqa: F401  (while the parent lays out the PDF)
-        import builder.deck.plan  # noqa: F401
-        import builder.gate  # noqa: F401
+    made_with: dict[str, int] = guess
+    made = _make_deck(briefing, theme, guess, deck_path) if guess else None
     _trace("helper: deck made with the last build's pages" if made else "helper waits")
-    page_of: dict[str, int] = link.recv()
-    if made is None or made[0] != page_of:
-        made = page_of, _make_deck(briefing, theme, page_of, deck_path)
-        _trace("helper: deck made with the PDF's pages")
-    return made[1]
+    while True:
+        kind, page_of = link.recv()
+        if made is None or page_of != made_with:
+            made_with, made = page_of, _make_deck(briefing, theme, page_of, deck_path)
+            _trace(f"helper: deck made with the PDF's {kind} pages")
+        if kind == "final":
+            return made
 
 
 def _make_deck(briefing: Briefing, theme: Theme, page_of: dict[str, int], path: Path
-               ) -> tuple[int, list[Problem], list[str]]:
+               ) -> _DeckResult:
     """Plan and write the deck, then gate it: (slide count, warnings, gate failures)."""
     from builder.deck.emit import write_deck
     from builder.deck.plan import plan_deck

@@ -31,7 +31,7 @@ from builder.problems import ContentError, Problem
 from builder.theme import Theme
 
 # Bump when a change to the drawing code changes the pictures, so cached charts are redrawn.
-CHART_RENDERER_VERSION = "1"
+CHART_RENDERER_VERSION = "2"  # bump when the drawing changes: old cached charts are redrawn
 
 NO_DATA = "no data"
 KIND_NAMES: dict[str, str] = {

@@ -50,15 +50,19 @@ def render_chart(data: ChartData, kind: ChartKind, theme: Theme) -> tuple[bytes,
     """The chart as (SVG bytes, PNG bytes); both byte-identical for the same input."""
     style.register_fonts(theme)
     with matplotlib.rc_context(cast(Any, style.rc_params(theme))):
-        fig = draw_figure(data, kind, theme)
-        png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=theme.charts.dpi_png, metadata={"Software": None})
-        # The PNG draw placed the axes (constrained layout, measured with the raster
-        # renderer's wider hinted text, so bold labels are not clipped); the SVG keeps that
-        # placement rather than solving the layout a second time (a third of a chart's cost).
-        fig.set_layout_engine("none")
-        svg = io.BytesIO()
-        fig.savefig(svg, format="svg", metadata={"Date": None})
+        return save_figure(draw_figure(data, kind, theme), theme)
+
+
+def save_figure(fig: Figure, theme: Theme) -> tuple[bytes, bytes]:
+    """(SVG, PNG) of a drawn figure. The PNG is drawn first: its draw solves the layout,
+    measuring text with the raster renderer's (wider, hinted) glyphs so no label is cut
+    off; the SVG then keeps that placement rather than solving it again (a third of a
+    chart's cost). The figure's layout is fixed afterwards."""
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=theme.charts.dpi_png, metadata={"Software": None})
+    fig.set_layout_engine("none")
+    svg = io.BytesIO()
+    fig.savefig(svg, format="svg", metadata={"Date": None})
     return svg.getvalue(), png.getvalue()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -27,6 +28,7 @@ from builder.pdf.document import BriefingDoc
 from builder.pdf.footnotes import FootnoteArea, footnote_paragraphs
 from builder.pdf.story import build_story
 from builder.pdf.styles import Styles, make_styles
+from builder.pdf.tags import TaggedCanvas, write_structure
 from builder.pdf.text import InlineContext
 from builder.problems import Problem, errors
 from builder.theme import Theme
@@ -174,13 +176,14 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
                            footnote_ids=frozenset(fn.id for fn in briefing.footnotes),
                            page_of=page_of, targets=_targets(briefing))
     ctx = RenderContext(theme=theme, styles=styles, inline=inline, charts=charts,
-                        drawings=drawings)
+                        drawings=drawings,
+                        alt_text={c.id: c.alt for c in briefing.charts if c.alt})
     story = build_story(briefing, ctx)
     area = FootnoteArea(footnote_paragraphs(briefing.footnotes, inline, styles), styles)
     doc = BriefingDoc(briefing, styles, area, reserve, _outline(briefing))
     doc._doSave = 0  # reportlab: build() lays out and draws but does not write the file
     try:
-        doc.build(story)
+        doc.build(story, canvasmaker=partial(TaggedCanvas, tags=ctx.tags))
     except LayoutError:
         at = doc.current_at or briefing.at
         what = doc.current_what.lower() or "content"
@@ -290,6 +293,7 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], ou
                                           seed or EMPTY_SEED, notify)
         if isinstance(result, Problem):
             return PdfResult(0, {}, (*problems, result), passes=passes)
+        write_structure(result.doc.canv, briefing.meta.language or "en-GB")
         result.doc.canv.save()
     finally:
         rl_config.useA85 = a85

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Spacer
 from builder.model import Metadata
 from builder.pdf.context import RenderContext
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import tag
 from builder.pdf.text import esc, plain, safe_url
 
 
@@ -17,6 +18,7 @@ def _link(text: str, url: str | None, colour: str) -> str:
 
 
 def render_backpage(meta: Metadata, ctx: RenderContext) -> list[Flowable]:
+    """The back page's text, tagged as one section: its labels as headings."""
     s = ctx.styles
     colour = ctx.inline.link_colour
     pub = meta.publisher
@@ -40,6 +42,10 @@ def render_backpage(meta: Metadata, ctx: RenderContext) -> list[Flowable]:
     out += [Paragraph(plain(line), s.back_small) for line in meta.colophon]
     if meta.copyright:
         out.append(Paragraph(plain(meta.copyright), s.back_text))
+    with ctx.within(ctx.elem("Sect")):
+        for f in out:
+            if isinstance(f, Paragraph):
+                tag(f, ctx.elem("H2" if f.style is s.back_heading else "P"))
     return out
 
 

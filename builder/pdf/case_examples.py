@@ -13,24 +13,31 @@ from builder.pdf.context import RenderContext
 from builder.pdf.lists import render_items
 from builder.pdf.para import Paragraph
 from builder.pdf.quotes import render_quote
+from builder.pdf.tags import tag
 from builder.pdf.text import markup, plain
 
 
 def render_case_example(block: CaseExample, ctx: RenderContext) -> list[Flowable]:
+    with ctx.within(ctx.elem("Div")):  # the box; its "(continued)" titles are artifacts
+        return _case_example(block, ctx)
+
+
+def _case_example(block: CaseExample, ctx: RenderContext) -> list[Flowable]:
     s = ctx.styles
+    label = "Case example" + (": " if block.title else "")
+    title = tag(Paragraph(f"{label}{plain(block.title)}", s.box_label), ctx.elem("P"))
     content: list[Flowable] = []
     for b in block.blocks:
         match b:
             case ParagraphBlock():
-                content.append(Paragraph(markup(b.content, ctx.inline), s.box_body))
+                content.append(tag(Paragraph(markup(b.content, ctx.inline), s.box_body),
+                                   ctx.elem("P")))
             case Quote():
                 content.extend(render_quote(b, ctx))
             case BulletList():
                 content.extend(render_items(b.items, ctx, s.box_bullet))
             case _:
                 assert_never(b)
-    label = "Case example" + (": " if block.title else "")
-    title = Paragraph(f"{label}{plain(block.title)}", s.box_label)
     look = BoxLook(padding=s.layout.box_padding, background=s.colours.tint,
                    left_rule=s.colours.accent, rule_width=s.layout.box_rule,
                    space_before=s.layout.box_space / 2, space_after=s.layout.box_space)

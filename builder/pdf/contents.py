@@ -10,6 +10,7 @@ from reportlab.platypus import Table as RLTable
 from builder.model import Briefing
 from builder.pdf.context import RenderContext, anchor
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import Elem, tag
 from builder.pdf.text import dest, plain
 
 CONTENTS_ID = "contents"
@@ -39,15 +40,18 @@ def render_contents(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
     page_of = ctx.inline.page_of
     rows: list[list[Flowable]] = []
     part_rows: list[int] = []
+    title = tag(Paragraph(anchor(CONTENTS_ID) + "Contents", s.contents_title), ctx.elem("H1"))
+    toc = ctx.elem("TOC")
     for e in contents_entries(briefing):
+        item = Elem("TOCI", toc)
         if e.level == 0:
             part_rows.append(len(rows))
         page = page_of.get(e.node_id, 0)
         link = f'<a href="#{dest(e.node_id)}">'
         title_style = s.contents_part if e.level == 0 else s.contents_section
         page_style = s.contents_part_page if e.level == 0 else s.contents_page
-        rows.append([Paragraph(f"{link}{plain(e.title)}</a>", title_style),
-                     Paragraph(f"{link}{page or ''}</a>", page_style)])
+        rows.append([tag(Paragraph(f"{link}{plain(e.title)}</a>", title_style), item),
+                     tag(Paragraph(f"{link}{page or ''}</a>", page_style), item)])
     width = s.layout.frame_width
     table = RLTable(rows, colWidths=[width - 30, 30], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -60,5 +64,4 @@ def render_contents(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
         *[("TOPPADDING", (0, r), (-1, r), 14 if r else 0) for r in part_rows],
         *[("BOTTOMPADDING", (0, r), (-1, r), 5) for r in part_rows],
     ]))
-    title = Paragraph(anchor(CONTENTS_ID) + "Contents", s.contents_title)
     return [title, table]

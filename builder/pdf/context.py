@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
 from builder.model import SourceRef
 from builder.pdf.styles import Styles
+from builder.pdf.tags import Elem, Tags
 from builder.pdf.text import InlineContext, esc
 from builder.problems import Problem
 from builder.theme import Theme
@@ -25,6 +27,22 @@ class RenderContext:
     # charts are converted once per render: chart id -> (flowable, warning)
     drawings: dict[str, tuple[Flowable, Problem | None]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    alt_text: Mapping[str, str] = field(default_factory=dict)  # chart id -> alt text
+    tags: Tags = field(default_factory=Tags)
+    parent: Elem | None = None  # where new structure elements go (None: the Document)
+
+    def elem(self, role: str, alt: str | None = None) -> Elem:
+        """A new structure element under the current parent."""
+        return Elem(role, self.parent or self.tags.root, alt)
+
+    @contextmanager
+    def within(self, elem: Elem) -> Iterator[Elem]:
+        """Elements made inside the block are children of ``elem``."""
+        before, self.parent = self.parent, elem
+        try:
+            yield elem
+        finally:
+            self.parent = before
 
     def warn(self, at: SourceRef, message: str) -> None:
         self.problems.append(Problem.at(at, message, "warning"))

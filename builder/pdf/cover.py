@@ -8,6 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 from builder.model import Metadata
 from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
+from builder.pdf.tags import Elem, tag
 from builder.pdf.text import plain
 
 
@@ -43,21 +44,28 @@ def draw_mark(canv: Canvas, styles: Styles, x: float, y: float, size: float,
     canv.restoreState()
 
 
-def _para(canv: Canvas, markup: str, style: object, x: float, top: float, width: float) -> float:
-    """Draw a paragraph with its top at ``top``; return the y below it."""
+def _para(canv: Canvas, markup: str, style: object, x: float, top: float, width: float,
+          parent: Elem | None, role: str = "P") -> float:
+    """Draw a paragraph with its top at ``top``; return the y below it. Tagged as
+    ``role`` under ``parent`` (the cover's section; None on an untagged canvas)."""
     para = Paragraph(markup, style)
+    if parent is not None:
+        tag(para, Elem(role, parent))
     _, h = para.wrap(width, 1000)
     para.drawOn(canv, x, top - h)
     return top - h
 
 
 def draw_cover(canv: Canvas, styles: Styles, meta: Metadata) -> None:
-    """Full-bleed brand cover: series, title, subtitle, date; partners named on a white foot."""
+    """Full-bleed brand cover: series, title, subtitle, date; partners named on a white foot.
+    Texts are drawn in reading order (the shapes are artifacts); the title is the H1."""
     lay, c = styles.layout, styles.colours
     w, h = lay.page_width, lay.page_height
     foot = 52 * mm
     x = lay.margin_inner + 4 * mm
     width = w - 2 * x
+    tags = getattr(canv, "tags", None)
+    sect = Elem("Sect", tags.root) if tags is not None else None
     canv.saveState()
     canv.setFillColor(c.primary)
     canv.rect(0, foot, w, h - foot, stroke=0, fill=1)
@@ -67,18 +75,20 @@ def draw_cover(canv: Canvas, styles: Styles, meta: Metadata) -> None:
     canv.setFillColor(c.highlight)
     canv.rect(x, h - 124 * mm, 22 * mm, 3, stroke=0, fill=1)
     canv.restoreState()
+    _para(canv, plain(meta.series), styles.cover_series, x, h - 30 * mm, width * 0.55, sect)
     if meta.sector:
-        _para(canv, plain(meta.sector.upper()), styles.cover_sector, x, h - 114 * mm, width)
-    y = _para(canv, plain(meta.series), styles.cover_series, x, h - 30 * mm, width * 0.55)
-    y = _para(canv, plain(meta.title), styles.cover_title, x, h - 130 * mm, width)
-    y = _para(canv, plain(meta.subtitle), styles.cover_subtitle, x, y - 8 * mm, width * 0.9)
-    _para(canv, plain(meta.date), styles.cover_meta, x, y - 10 * mm, width)
+        _para(canv, plain(meta.sector.upper()), styles.cover_sector, x, h - 114 * mm, width,
+              sect)
+    y = _para(canv, plain(meta.title), styles.cover_title, x, h - 130 * mm, width, sect, "H1")
+    y = _para(canv, plain(meta.subtitle), styles.cover_subtitle, x, y - 8 * mm, width * 0.9,
+              sect)
+    _para(canv, plain(meta.date), styles.cover_meta, x, y - 10 * mm, width, sect)
     names = [meta.publisher.name] + [p for p in meta.partners if p != meta.publisher.name]
     label = styles.back_heading
-    y = _para(canv, "Published by", label, x, foot - 12 * mm, width)
-    y = _para(canv, plain(meta.publisher.name), styles.back_text, x, y - 1, width)
+    y = _para(canv, "Published by", label, x, foot - 12 * mm, width, sect)
+    y = _para(canv, plain(meta.publisher.name), styles.back_text, x, y - 1, width, sect)
     others = names[1:]
     if others:
-        y = _para(canv, "Partners", label, x + width / 2, foot - 12 * mm, width / 2)
+        y = _para(canv, "Partners", label, x + width / 2, foot - 12 * mm, width / 2, sect)
         _para(canv, "<br/>".join(plain(p) for p in others), styles.back_text,
-              x + width / 2, y - 1, width / 2)
+              x + width / 2, y - 1, width / 2, sect)

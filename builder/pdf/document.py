@@ -106,6 +106,9 @@ class BriefingDoc(BaseDocTemplate):
 
     def _footnote_marker(self, canv: Canvas, kind: str, label: str | None) -> None:
         self.footnote_pages.setdefault(self.page, []).append(int(label or 0))
+        parent = getattr(canv, "open_elem", None)
+        if parent is not None:  # the footnote's Note goes where it is cited
+            self.footnotes.cited(int(label or 0), parent)
 
     def _anchor(self, canv: Canvas, kind: str, label: str | None) -> None:
         node_id = label or ""

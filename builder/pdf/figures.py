@@ -24,6 +24,7 @@ from builder.model import Figure
 from builder.pdf.context import RenderContext, anchor
 from builder.pdf.para import Paragraph
 from builder.pdf.styles import bind_family
+from builder.pdf.tags import Tagged, tag
 from builder.pdf.text import esc, markup, plain
 from builder.problems import Problem
 
@@ -159,18 +160,25 @@ def _drawing(svg: bytes, convert: Callable[..., Any], chart_id: str, ctx: Render
 
 
 def render_figure(block: Figure, ctx: RenderContext) -> list[Flowable]:
+    """Tagged as Caption (the numbered title), Figure (the chart, with the chart's alt
+    text from the content as /Alt), then the caption and notes as paragraphs."""
     s = ctx.styles
     width = s.layout.frame_width
+    chart = chart_flowable(block.chart, ctx, width, block.at, hide_source=bool(block.source_note))
+    alt = ctx.alt_text.get(block.chart) or f"Chart: {block.title}"
     parts: list[Flowable] = [
-        Paragraph(f"{anchor(block.id)}Figure {block.number}: {plain(block.title)}",
-                  s.table_caption),
-        chart_flowable(block.chart, ctx, width, block.at, hide_source=bool(block.source_note)),
+        tag(Paragraph(f"{anchor(block.id)}Figure {block.number}: {plain(block.title)}",
+                      s.table_caption), ctx.elem("Caption")),
+        Tagged(chart, ctx.elem("Figure", alt)),
         Spacer(1, 4),
     ]
     if block.caption:
-        parts.append(Paragraph(markup(block.caption, ctx.inline), s.figure_caption))
+        parts.append(tag(Paragraph(markup(block.caption, ctx.inline), s.figure_caption),
+                         ctx.elem("P")))
     if block.missing:
-        parts.append(Paragraph("<b>Not shown:</b> " + markup(block.missing, ctx.inline), s.note))
+        parts.append(tag(Paragraph("<b>Not shown:</b> " + markup(block.missing, ctx.inline),
+                                   s.note), ctx.elem("P")))
     if block.source_note:
-        parts.append(Paragraph(markup(block.source_note, ctx.inline), s.note))
+        parts.append(tag(Paragraph(markup(block.source_note, ctx.inline), s.note),
+                         ctx.elem("P")))
     return [KeepTogether(parts), Spacer(1, s.layout.figure_space)]

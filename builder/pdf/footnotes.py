@@ -14,17 +14,20 @@ from reportlab.pdfgen.canvas import Canvas
 from builder.model import Footnote
 from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
+from builder.pdf.tags import Elem, tag
 from builder.pdf.text import InlineContext, footnote_dest, markup
 
 
 def footnote_paragraphs(footnotes: Sequence[Footnote], ctx: InlineContext,
                         styles: Styles) -> dict[int, Paragraph]:
-    """Number -> paragraph, for every footnote that is cited."""
+    """Number -> paragraph, for every footnote that is cited. Each is tagged as a Note
+    whose parent is set when its marker is drawn (see :meth:`FootnoteArea.cited`)."""
     by_id = {fn.id: fn for fn in footnotes}
     out: dict[int, Paragraph] = {}
     for fn_id, number in sorted(ctx.footnote_numbers.items(), key=lambda kv: kv[1]):
         text = f'<a name="{footnote_dest(number)}"/>' + markup(by_id[fn_id].content, ctx)
-        out[number] = Paragraph(text, styles.footnote, bulletText=str(number))
+        out[number] = tag(Paragraph(text, styles.footnote, bulletText=str(number)),
+                          Elem("Note", None))
     return out
 
 
@@ -52,6 +55,15 @@ class FootnoteArea:
             return 0.0
         return sum(self._height(n) for n in known) + self.styles.layout.footnote_gap + 4
 
+    def cited(self, number: int, parent: Elem) -> None:
+        """Footnote ``number``'s first marker was drawn in ``parent``'s content: the Note
+        goes in the structure there (after what of ``parent`` is drawn before it)."""
+        para = self.paragraphs.get(number)
+        elem = para.__dict__.get("tag") if para is not None else None
+        if elem is not None and elem.parent is None:
+            elem.parent = parent
+            elem.attached = False
+
     def draw(self, canv: Canvas, numbers: Sequence[int], x: float) -> None:
         known = [n for n in numbers if n in self.paragraphs]
         if not known:
@@ -63,8 +75,11 @@ class FootnoteArea:
         canv.setLineWidth(0.6)
         canv.line(x, y + 5, x + lay.footnote_rule_width, y + 5)
         canv.restoreState()
+        root = getattr(canv, "tags", None)
         for n in known:
             para = self.paragraphs[n]
+            if root is not None:
+                self.cited(n, root.root)  # no-op when its marker gave it a parent
             para.wrap(lay.frame_width, 1e6)
             y -= self._height(n)
             para.drawOn(canv, x, y + para.getSpaceAfter())

@@ -10,18 +10,19 @@ from builder.pdf.context import ANCHOR_CALLBACK, RenderContext, anchor
 from builder.pdf.cover import draw_mark
 from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
+from builder.pdf.tags import Elem, tag
 from builder.pdf.text import dest, plain
 
 
 class PartBand(Flowable):
     """A full-bleed band in the brand colour holding the part title, at the top of a page."""
 
-    def __init__(self, part_id: str, title: str, styles: Styles) -> None:
+    def __init__(self, part_id: str, title: str, styles: Styles, elem: Elem | None = None) -> None:
         super().__init__()
         self.part_id = part_id
         self.title = title
         self.styles = styles
-        self.para = Paragraph(plain(title), styles.part_title)
+        self.para = tag(Paragraph(plain(title), styles.part_title), elem)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         lay = self.styles.layout
@@ -53,16 +54,17 @@ class PartBand(Flowable):
 
 
 def render_part_heading(part: Part, ctx: RenderContext) -> list[Flowable]:
-    return [PartBand(part.id, part.title, ctx.styles)]
+    return [PartBand(part.id, part.title, ctx.styles, ctx.elem("H1"))]
 
 
 def render_heading(section: Section, ctx: RenderContext) -> list[Flowable]:
     """A section (level 2) or subsection (level 3 and deeper) heading, kept with what follows."""
     s = ctx.styles
     style = s.section if section.level <= 2 else s.subsection
-    return [Paragraph(anchor(section.id) + plain(section.title), style)]
+    role = "H2" if section.level <= 2 else "H3"
+    return [tag(Paragraph(anchor(section.id) + plain(section.title), style), ctx.elem(role))]
 
 
 def render_plain_heading(node_id: str, title: str, ctx: RenderContext) -> list[Flowable]:
     """A section-level heading for generated sections (References)."""
-    return [Paragraph(anchor(node_id) + plain(title), ctx.styles.section)]
+    return [tag(Paragraph(anchor(node_id) + plain(title), ctx.styles.section), ctx.elem("H2"))]

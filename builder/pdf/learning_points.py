@@ -10,6 +10,7 @@ from builder.pdf.box import Box, BoxLook
 from builder.pdf.context import RenderContext
 from builder.pdf.lists import render_items
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import tag
 from builder.pdf.text import plain
 
 
@@ -23,5 +24,7 @@ def render_learning_points(block: LearningPoints, ctx: RenderContext) -> list[Fl
     def continued() -> Flowable:
         return Paragraph(f"{title_text} (continued)", s.box_title)
 
-    items = render_items(block.items, ctx, s.box_bullet)
-    return [Box(items, look, Paragraph(title_text, s.box_title), continued)]
+    with ctx.within(ctx.elem("Div")):  # the box; its "(continued)" titles are artifacts
+        title = tag(Paragraph(title_text, s.box_title), ctx.elem("P"))
+        items = render_items(block.items, ctx, s.box_bullet)
+    return [Box(items, look, title, continued)]

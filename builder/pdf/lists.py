@@ -9,19 +9,29 @@ from builder.model import BulletList, ListItem
 from builder.pdf.context import RenderContext
 from builder.pdf.keep import KeepStart
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import tag
 from builder.pdf.text import markup
 
 
 def render_items(items: tuple[ListItem, ...], ctx: RenderContext,
                  styles: tuple[ParagraphStyle, ...], level: int = 0) -> list[Flowable]:
     """One paragraph per item, depth first; levels past the last style reuse it. An item
-    with sub-items never ends a page: it moves on with its first sub-item."""
+    with sub-items never ends a page: it moves on with its first sub-item. Tagged as a
+    list (L) of items (LI); sub-items are a list inside their item."""
+    with ctx.within(ctx.elem("L")):
+        return _items(items, ctx, styles, level)
+
+
+def _items(items: tuple[ListItem, ...], ctx: RenderContext,
+           styles: tuple[ParagraphStyle, ...], level: int) -> list[Flowable]:
     style = styles[min(level, len(styles) - 1)]
     bullet = ctx.styles.chevron
     out: list[Flowable] = []
     for item in items:
-        para = Paragraph(markup(item.content, ctx.inline), style, bulletText=bullet)
-        children = render_items(item.children, ctx, styles, level + 1)
+        elem = ctx.elem("LI")
+        para = tag(Paragraph(markup(item.content, ctx.inline), style, bulletText=bullet), elem)
+        with ctx.within(elem):
+            children = render_items(item.children, ctx, styles, level + 1) if item.children else []
         if children:
             first = next((f for f in children if not isinstance(f, KeepStart)), None)
             out.append(KeepStart(para, first))

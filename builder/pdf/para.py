@@ -15,8 +15,24 @@ from typing import Any
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]
 
+from builder.pdf.tags import draw_tagged
+
 
 class Paragraph(_Paragraph):  # type: ignore[misc]
+    """Also tagged: drawn as marked content of its structure element (``tag``), which
+    the parts of a split paragraph share."""
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        draw_tagged(self, super().drawOn, canvas, x, y, _sW)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        parts: list[Any] = super().split(availWidth, availHeight)
+        elem = self.__dict__.get("tag")
+        if elem is not None:
+            for part in parts:
+                part.__dict__["tag"] = elem
+        return parts
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth < _FUZZ:
             return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]

@@ -8,9 +8,11 @@ from reportlab.platypus import Flowable
 from builder.model import Paragraph as ParagraphBlock
 from builder.pdf.context import RenderContext
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import tag
 from builder.pdf.text import markup
 
 
 def render_paragraph(block: ParagraphBlock, ctx: RenderContext,
                      style: ParagraphStyle | None = None) -> list[Flowable]:
-    return [Paragraph(markup(block.content, ctx.inline), style or ctx.styles.body)]
+    return [tag(Paragraph(markup(block.content, ctx.inline), style or ctx.styles.body),
+                ctx.elem("P"))]

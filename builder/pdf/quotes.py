@@ -8,6 +8,7 @@ from builder.model import Quote
 from builder.pdf.box import Box, BoxLook
 from builder.pdf.context import RenderContext
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import tag
 from builder.pdf.text import markup
 
 
@@ -24,8 +25,10 @@ def quote_look(ctx: RenderContext, voice: bool) -> BoxLook:
 def render_quote(block: Quote, ctx: RenderContext) -> list[Flowable]:
     voice = block.kind == "voice"
     style = ctx.styles.quote_voice if voice else ctx.styles.quote_scr
-    paras: list[Flowable] = [Paragraph(markup(p, ctx.inline), style) for p in block.paragraphs]
-    if block.attribution:
-        paras.append(Paragraph("\u2014\u2009" + markup(block.attribution, ctx.inline),
-                               ctx.styles.attribution))
+    with ctx.within(ctx.elem("BlockQuote")):
+        paras: list[Flowable] = [tag(Paragraph(markup(p, ctx.inline), style), ctx.elem("P"))
+                                 for p in block.paragraphs]
+        if block.attribution:
+            paras.append(tag(Paragraph("\u2014\u2009" + markup(block.attribution, ctx.inline),
+                                       ctx.styles.attribution), ctx.elem("P")))
     return [Box(paras, quote_look(ctx, voice))]

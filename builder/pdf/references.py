@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable
 from builder.model import Reference, plain_text
 from builder.pdf.context import RenderContext
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import tag
 from builder.pdf.text import esc, markup, safe_url
 
 
@@ -21,8 +22,10 @@ def render_reference(ref: Reference, ctx: RenderContext) -> Flowable:
     if url and not _shown(url, plain_text(ref.text)):
         colour = ctx.inline.link_colour
         text += f' <a href="{esc(url)}" color="{colour}">{esc(ref.url)}</a>'
-    return Paragraph(text, ctx.styles.reference)
+    return tag(Paragraph(text, ctx.styles.reference), ctx.elem("LI"))
 
 
 def render_references(refs: tuple[Reference, ...], ctx: RenderContext) -> list[Flowable]:
-    return [render_reference(r, ctx) for r in refs]
+    """A list (L) of items (LI), each holding its text and its links."""
+    with ctx.within(ctx.elem("L")):
+        return [render_reference(r, ctx) for r in refs]

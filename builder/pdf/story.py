@@ -105,7 +105,8 @@ def _section(section: Section, ctx: RenderContext) -> list[Flowable]:
     out: list[Flowable] = [At(section.at, "section"), CondPageBreak(need), *heading]
     out.extend(_blocks(section.blocks, ctx))
     for sub in section.sections:
-        out.extend(_section(sub, ctx))
+        with ctx.within(ctx.elem("Sect")):
+            out.extend(_section(sub, ctx))
     return out
 
 
@@ -118,17 +119,21 @@ def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
     story: list[Flowable] = [NextPageTemplate(INNER), PageBreak()]
     story += render_contents(briefing, ctx)
     for part in briefing.parts:
-        story += [NextPageTemplate(OPENER), PageBreak(), At(part.at, "part")]
-        story += render_part_heading(part, ctx)
-        story.append(NextPageTemplate(INNER))
-        story += _blocks(part.blocks, ctx)
-        for section in part.sections:
-            story += _section(section, ctx)
+        with ctx.within(ctx.elem("Part")):
+            story += [NextPageTemplate(OPENER), PageBreak(), At(part.at, "part")]
+            story += render_part_heading(part, ctx)
+            story.append(NextPageTemplate(INNER))
+            story += _blocks(part.blocks, ctx)
+            for section in part.sections:
+                with ctx.within(ctx.elem("Sect")):
+                    story += _section(section, ctx)
     if briefing.references:
         # after the body on the same page when a good share of the page is left: a new
         # page would leave the last body page mostly empty, and often a near-empty one after
         need = ctx.styles.layout.frame_height / 3
-        story += [CondPageBreak(need), *render_plain_heading(REFERENCES_ID, "References", ctx)]
-        story += render_references(briefing.references, ctx)
+        with ctx.within(ctx.elem("Sect")):
+            story += [CondPageBreak(need),
+                      *render_plain_heading(REFERENCES_ID, "References", ctx)]
+            story += render_references(briefing.references, ctx)
     story += [NextPageTemplate(BACK), PageBreak(), *render_backpage(briefing.meta, ctx)]
     return story

@@ -10,6 +10,7 @@ from reportlab.platypus import Table as RLTable
 from builder.model import Table
 from builder.pdf.context import RenderContext, anchor
 from builder.pdf.para import Paragraph
+from builder.pdf.tags import Elem, tag
 from builder.pdf.text import markup, plain
 
 
@@ -55,24 +56,33 @@ def _style(ctx: RenderContext, n_rows: int) -> TableStyle:
 
 
 def render_table(block: Table, ctx: RenderContext) -> list[Flowable]:
+    """Tagged as Table > Caption, TR > TH (column heads; row labels with scope Row) and
+    TD; the header row repeated on later pages is an artifact."""
     s = ctx.styles
+    table_elem = ctx.elem("Table")
     head_right = s.table_head.clone("table_head_r", alignment=2)
-    header = [Paragraph(plain(block.columns[0].label), s.table_head)] + [
-        Paragraph(plain(col.label), head_right) for col in block.columns[1:]]
+    tr = Elem("TR", table_elem)
+    header = [tag(Paragraph(plain(block.columns[0].label), s.table_head),
+                  Elem("TH", tr, scope="Column"))] + [
+        tag(Paragraph(plain(col.label), head_right), Elem("TH", tr, scope="Column"))
+        for col in block.columns[1:]]
     rows: list[list[Flowable]] = [header]
     for row in block.rows:
-        rows.append([Paragraph(plain(row.label), s.table_label)]
-                    + [Paragraph(plain(cell.text), s.table_number) for cell in row.cells])
+        tr = Elem("TR", table_elem)
+        rows.append([tag(Paragraph(plain(row.label), s.table_label), Elem("TH", tr, scope="Row"))]
+                    + [tag(Paragraph(plain(cell.text), s.table_number), Elem("TD", tr))
+                       for cell in row.cells])
     width = s.layout.frame_width
     table = RLTable(rows, colWidths=column_widths(block, ctx, width),
                     repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(_style(ctx, len(rows)))
-    caption = Paragraph(f"{anchor(block.id)}Table {block.number}: {plain(block.title)}",
-                        s.table_caption)
+    caption = tag(Paragraph(f"{anchor(block.id)}Table {block.number}: {plain(block.title)}",
+                            s.table_caption), Elem("Caption", table_elem))
     first_rows = s.table_caption.leading * 2 + s.table_head.leading * 3 + 4 * s.table_label.leading
     out: list[Flowable] = [CondPageBreak(first_rows + 24), caption, table]
     if block.notes:
         out.append(Spacer(1, 4))
-        out.extend(Paragraph(markup(n, ctx.inline), s.note) for n in block.notes)
+        out.extend(tag(Paragraph(markup(n, ctx.inline), s.note), ctx.elem("P"))
+                   for n in block.notes)
     out.append(Spacer(1, s.body.spaceAfter + 4))
     return out

@@ -99,14 +99,15 @@ def _page_texts(page: Any, index: int, out: dict[tuple[int, int], str]) -> None:
             stack.pop()
 
     def text(t: str, *rest: Any) -> None:
-        if stack and stack[-1] is not None:
-            out[(index, stack[-1])] += t
+        if stack:  # artifacts under MCID -1
+            out[(index, -1 if stack[-1] is None else stack[-1])] += t
 
     page.extract_text(visitor_operand_before=before, visitor_text=text)
 
 
 def _texts(reader: PdfReader) -> dict[tuple[int, int], str]:
-    """Text of each marked-content sequence with an MCID: (page index, MCID) -> text."""
+    """Text of each marked-content sequence with an MCID: (page index, MCID) -> text;
+    the text of a page's artifacts is under MCID -1."""
     out: dict[tuple[int, int], str] = defaultdict(str)
     for index, page in enumerate(reader.pages):
         _page_texts(page, index, out)
@@ -225,6 +226,29 @@ def test_body_paragraphs_are_tagged_with_their_text(built: Built) -> None:
             assert words in flat, words
             checked += 1
     assert checked > 3
+
+
+def test_artifacts_hold_only_page_furniture(built: Built) -> None:
+    """No body text is left as an artifact (untagged): the artifacts' text is the running
+    header and footer, "(continued)" titles and repeated table headers."""
+    reader = PdfReader(built.path, strict=True)
+    texts = _texts(reader)
+    furniture = norm("".join(t for (_, mcid), t in texts.items() if mcid == -1))
+    from builder.model import Paragraph, Text
+
+    for block in _blocks(built.briefing):
+        if isinstance(block, Paragraph) and block.content and isinstance(block.content[0], Text):
+            words = norm(block.content[0].text)[:40]
+            if len(words) >= 20:
+                assert words not in furniture, words
+
+
+def test_footnotes_are_notes_where_they_are_cited(built_health: Built) -> None:
+    reader = PdfReader(built_health.path, strict=True)
+    notes = [e for e in _elements(reader) if e["/S"] == "/Note"]
+    assert len(notes) == len(built_health.briefing.footnotes)
+    for note in notes:
+        assert note["/P"].get_object()["/S"] in ("/P", "/LI", "/TD", "/TH")
 
 
 def test_figures_carry_the_charts_alt_text(built: Built) -> None:

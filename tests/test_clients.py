@@ -11,23 +11,8 @@ from pathlib import Path
 import pytest
 
 from builder.content import load_briefing
-from builder.model import (
-    BulletList,
-    CaseExample,
-    CrossRef,
-    Emphasis,
-    FootnoteRef,
-    Inlines,
-    LearningPoints,
-    Link,
-    ListItem,
-    Paragraph,
-    Quote,
-    Strong,
-    Text,
-    walk_sections,
-)
 from tests.conftest import ROOT, need_tool, run_cli
+from tests.texts import blocks, chunks, inlines
 
 
 @pytest.fixture(scope="module")
@@ -42,51 +27,10 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[\u00ad]", "", text).split())
 
 
-def _segments(spans: Inlines, out: list[str] | None = None) -> list[str]:
-    """The text of the spans, cut where a marker prints something of its own
-    ("see page N", a footnote number)."""
-    out = [""] if out is None else out
-    for span in spans:
-        match span:
-            case Text(text=t):
-                out[-1] += t
-            case Emphasis(children=c) | Strong(children=c) | Link(children=c):
-                _segments(c, out)
-            case CrossRef() | FootnoteRef():
-                out.append("")
-    return out
-
-
-def text_of(spans: Inlines) -> str:
-    return "\n".join(_segments(spans))
-
-
-def _items(items: tuple[ListItem, ...]) -> list[str]:
-    found: list[str] = []
-    for item in items:
-        found.append(text_of(item.content))
-        found += _items(item.children)
-    return found
-
-
 def _content_texts() -> list[str]:
     briefing, _ = load_briefing(ROOT / "content/health/briefing.yaml", ROOT)
     assert briefing is not None
-    texts: list[str] = []
-    for part in briefing.parts:
-        for section in walk_sections(part.sections):
-            blocks = list(section.blocks)
-            for block in blocks:
-                match block:
-                    case Paragraph(content=c):
-                        texts.append(text_of(c))
-                    case BulletList(items=items) | LearningPoints(items=items):
-                        texts += _items(items)
-                    case Quote(paragraphs=ps):
-                        texts += [text_of(p) for p in ps]
-                    case CaseExample(blocks=inner):
-                        blocks += list(inner)
-    return [seg.strip() for t in texts for seg in t.split("\n") if len(seg.strip()) > 2]
+    return [c.strip() for block in blocks(briefing) for runs in inlines(block) for c in chunks(runs) if len(c.strip()) > 2]
 
 
 def _pages(pdf: Path) -> list[str]:

@@ -11,18 +11,10 @@ from typing import Any
 from pypdf import PdfReader
 
 from builder.model import (
-    Briefing,
-    BulletList,
-    CaseExample,
     CrossRef,
     Emphasis,
     FootnoteRef,
-    Inlines,
-    LearningPoints,
     Link,
-    ListItem,
-    Paragraph,
-    Quote,
     Strong,
     Table,
     Text,
@@ -34,52 +26,10 @@ from builder.pdf.contents import contents_entries
 from builder.theme import Theme
 from tests.conftest import need_tool
 from tests.pdf.conftest import Built, norm
-
-
-def _items(items: tuple[ListItem, ...]) -> Iterator[Inlines]:
-    for item in items:
-        yield item.content
-        yield from _items(item.children)
-
-
-def _inlines(block: object) -> Iterator[Inlines]:
-    match block:
-        case Paragraph(content=c):
-            yield c
-        case BulletList(items=items) | LearningPoints(items=items):
-            yield from _items(items)
-        case Quote(paragraphs=ps):
-            yield from ps
-        case CaseExample(blocks=bs):
-            for b in bs:
-                yield from _inlines(b)
-        case Table(notes=notes):
-            yield from notes
-
-
-def _blocks(briefing: Briefing) -> Iterator[object]:
-    for part in briefing.parts:
-        yield from part.blocks
-        for s in walk_sections(part.sections):
-            yield from s.blocks
-
-
-def _spans(spans: Inlines) -> Iterator[object]:
-    for span in spans:
-        yield span
-        if isinstance(span, Emphasis | Strong | Link):
-            yield from _spans(span.children)
-
-
-def _chunks(spans: Inlines) -> list[str]:
-    """The text between markers (which print as 'see page N' or a footnote number)."""
-    out = [""]
-    for span in spans:
-        if isinstance(span, CrossRef | FootnoteRef):
-            out.append("")
-        else:
-            out[-1] += plain_text((span,))
-    return [c for c in out if c.strip()]
+from tests.texts import blocks as _blocks
+from tests.texts import chunks as _chunks
+from tests.texts import inlines as _inlines
+from tests.texts import spans as _spans
 
 
 def _all_text(built: Built) -> str:

@@ -30,7 +30,8 @@ def _words(text: str) -> str:
 def _content_texts() -> list[str]:
     briefing, _ = load_briefing(ROOT / "content/health/briefing.yaml", ROOT)
     assert briefing is not None
-    return [c.strip() for block in blocks(briefing) for runs in inlines(block) for c in chunks(runs) if len(c.strip()) > 2]
+    return [c.strip() for block in blocks(briefing) for runs in inlines(block)
+            for c in chunks(runs) if len(c.strip()) > 2]
 
 
 def _pages(pdf: Path) -> list[str]:

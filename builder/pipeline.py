@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,14 +34,12 @@ def _out(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+_T0 = time.perf_counter()
+
+
 def _trace(stage: str) -> None:
     if TRACE:
-        import time
-
         print(f"[trace {os.getpid()} {time.perf_counter() - _T0:7.3f}s] {stage}", file=sys.stderr)
-
-
-_T0 = __import__("time").perf_counter() if TRACE else 0.0
 
 
 def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], list[Problem]]:

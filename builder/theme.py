@@ -6,6 +6,7 @@ Backends translate this into their own styles in exactly one module each
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,21 @@ def _fonts(raw: dict[str, Any]) -> Fonts:
         if not path.is_file():
             raise ThemeError(f"font file for {key!r} not found: {path}")
     return Fonts(family=raw["family"], **paths)
+
+
+@functools.cache
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # fontTools comes with matplotlib
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def font_charset(theme: Theme) -> frozenset[int]:
+    """Code points every face of the brand font can show (read once per process)."""
+    f = theme.fonts
+    faces = (f.regular, f.italic, f.bold, f.bold_italic, f.semibold, f.light)
+    return frozenset.intersection(*(_cmap(p) for p in faces))
 
 
 def load_theme(path: Path = BRAND_FILE) -> Theme:

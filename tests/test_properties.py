@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from builder import pipeline
 from builder.gate import check_output
-from builder.pdf.coverage import font_charset
-from builder.theme import load_theme
+from builder.theme import font_charset, load_theme
 from tests.conftest import MINIMAL_BRIEFING, MINIMAL_PART, write_project
 
 # Every character the brand font can show (Latin, punctuation, markup characters), less

@@ -2,19 +2,16 @@
 
 The chart SVG keeps its text as ``<text>`` elements in ``font-family: 'Source Sans Pro'``
 with numeric weights (400, 600, 700) and ``font-style: italic``. svglib maps those to
-reportlab fonts through a FontMap; ours registers the brand TTFs under their file stems
-(``SourceSansPro-Regular`` ...), so text in the PDF is extractable, in the brand font,
-and never falls back to Helvetica.
+reportlab fonts through a FontMap; ours answers with the brand faces registered once by
+the PDF styles (under their file stems, ``SourceSansPro-Regular`` ...), so text in the
+PDF is extractable, in the brand font, and never falls back to Helvetica.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Group
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from svglib.fonts import FontMap
 from svglib.svglib import SvgRenderer, load_svg_file
 
@@ -32,44 +29,40 @@ _FACES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def reportlab_font_name(path: Path) -> str:
-    """The name a brand TTF is registered under in reportlab: its file stem."""
-    return path.stem
+class _BrandFonts(FontMap):
+    """svglib's font lookup, answered for the brand family (and matplotlib's fallback
+    names) from the faces already registered with reportlab. svglib's own
+    ``register_font`` would read each TTF again and register it anew, which resets
+    reportlab's bold/italic family binding and the PDF renderer's width cache."""
 
+    def __init__(self, family: str, faces: dict[str, str]) -> None:
+        super().__init__()
+        self._families = {family.lower(), "sans-serif", "dejavu sans"}
+        self._faces = {(weight, style): faces[attr] for weight, style, attr in _FACES}
+        self._regular = faces["regular"]
 
-def register_reportlab_fonts(theme: Theme) -> dict[str, str]:
-    """Register every brand TTF with reportlab (once); theme attribute -> font name."""
-    names = {}
-    for attr in ("regular", "italic", "bold", "bold_italic", "semibold", "light"):
-        path: Path = getattr(theme.fonts, attr)
-        name = reportlab_font_name(path)
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        names[attr] = name
-    return names
+    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal"
+                  ) -> tuple[str, bool]:
+        if font_name.lower() not in self._families:
+            return super().find_font(font_name, weight, style)
+        found = self._faces.get((weight, style))
+        return (found, True) if found else (self._regular, False)
 
 
 @lru_cache(maxsize=4)
-def _font_map(family: str, paths: tuple[Path, ...]) -> FontMap:
-    attrs = ("regular", "italic", "bold", "bold_italic", "semibold", "light")
-    by_attr = dict(zip(attrs, paths, strict=True))
-    font_map = FontMap()
-    for weight, style, attr in _FACES:
-        path = by_attr[attr]
-        name = reportlab_font_name(path)
-        # registers the TTF under `name` (again if needed) and maps family/weight/style to it
-        font_map.register_font(family, str(path), weight=weight, style=style, rlgFontName=name)
-    for generic in ("sans-serif", "DejaVu Sans"):  # matplotlib's fallbacks, if ever written
-        font_map.register_font(generic, str(by_attr["regular"]),
-                               rlgFontName=reportlab_font_name(by_attr["regular"]))
-    return font_map
+def _font_map(family: str, faces: tuple[tuple[str, str], ...]) -> FontMap:
+    return _BrandFonts(family, dict(faces))
 
 
 def font_map(theme: Theme) -> FontMap:
-    """An svglib FontMap sending the brand family (every weight/style) to the brand TTFs."""
-    register_reportlab_fonts(theme)
-    f = theme.fonts
-    return _font_map(f.family, (f.regular, f.italic, f.bold, f.bold_italic, f.semibold, f.light))
+    """An svglib FontMap sending the brand family (every weight/style) to the brand TTFs,
+    registered with reportlab once (by :func:`builder.pdf.styles.register_fonts`)."""
+    from builder.pdf.styles import register_fonts
+
+    names = register_fonts(theme)
+    faces = {attr: getattr(names, attr) for attr in
+             ("regular", "italic", "bold", "bold_italic", "semibold", "light")}
+    return _font_map(theme.fonts.family, tuple(sorted(faces.items())))
 
 
 def svg_to_drawing(svg: bytes, theme: Theme, width_pt: float) -> Drawing:

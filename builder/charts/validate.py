@@ -7,8 +7,6 @@ it never raises, and a briefing with no problems here can be drawn by ``render_c
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-from pathlib import Path
 
 from builder.charts.data import (
     category_names,
@@ -20,7 +18,7 @@ from builder.charts.data import (
 )
 from builder.model import Briefing, ChartSpec, Dataset, SourceRef, Table
 from builder.problems import Problem
-from builder.theme import Theme
+from builder.theme import Theme, font_charset
 
 SHARE_KINDS = ("stacked",)
 MAX_CATEGORIES = 30  # more bars than this cannot be read at print size
@@ -206,19 +204,6 @@ def check_chart_data(briefing: Briefing) -> list[Problem]:
     return out
 
 
-@lru_cache(maxsize=8)
-def _cmap(path: Path) -> frozenset[int]:
-    from fontTools.ttLib import TTFont  # fontTools comes with matplotlib
-
-    with TTFont(str(path), lazy=True) as font:
-        return frozenset(font.getBestCmap())
-
-
-def _coverage(theme: Theme) -> frozenset[int]:
-    f = theme.fonts
-    return _cmap(f.regular) & _cmap(f.italic) & _cmap(f.semibold) & _cmap(f.bold)
-
-
 def _chart_strings(briefing: Briefing, spec: ChartSpec) -> list[tuple[str, str]]:
     """(what, text) for every string of the chart that is drawn."""
     out = [("title", spec.title), ("x_label", spec.x_label), ("y_label", spec.y_label),
@@ -235,7 +220,7 @@ def _chart_strings(briefing: Briefing, spec: ChartSpec) -> list[tuple[str, str]]
 
 def check_chart_text(briefing: Briefing, theme: Theme) -> list[Problem]:
     """Characters the brand font cannot draw (they would print as empty boxes)."""
-    have = _coverage(theme)
+    have = font_charset(theme)
     out = []
     for spec in briefing.charts:
         for what, text in _chart_strings(briefing, spec):

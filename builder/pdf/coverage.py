@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
-
-from fontTools.ttLib import TTFont as FontFile
 
 from builder.model import (
     Briefing,
@@ -31,22 +27,9 @@ from builder.model import (
     Text,
 )
 from builder.problems import Problem
-from builder.theme import Theme
+from builder.theme import Theme, font_charset
 
 _IGNORED = frozenset("\n\t\r")
-
-
-@cache
-def _cmap(path: Path) -> frozenset[int]:
-    with FontFile(str(path), lazy=True) as font:
-        return frozenset(font.getBestCmap())
-
-
-def font_charset(theme: Theme) -> frozenset[int]:
-    """Code points every face of the brand font can show."""
-    f = theme.fonts
-    faces = (f.regular, f.italic, f.bold, f.bold_italic, f.semibold, f.light)
-    return frozenset.intersection(*(_cmap(p) for p in faces))
 
 
 def _spans(spans: Inlines) -> Iterator[tuple[SourceRef, str]]:

@@ -10,7 +10,6 @@ foot of the chart is cropped away.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -23,18 +22,15 @@ from reportlab.platypus import Table as RLTable
 from builder.model import Figure
 from builder.pdf.context import RenderContext, anchor
 from builder.pdf.para import Paragraph
-from builder.pdf.styles import bind_family
 from builder.pdf.tags import Tagged, tag
 from builder.pdf.text import esc, markup, plain
 from builder.problems import Problem
 
 
-def _converter() -> Callable[..., Any] | None:
-    try:
-        module = importlib.import_module("builder.charts.pdf_drawing")
-    except ImportError:
-        return None
-    return getattr(module, "svg_to_drawing", None)
+def _converter() -> Callable[..., Any]:
+    from builder.charts.pdf_drawing import svg_to_drawing  # here: it imports our styles
+
+    return svg_to_drawing
 
 
 def _placeholder(text: str, ctx: RenderContext, width: float) -> Flowable:
@@ -112,14 +108,13 @@ def chart_flowable(chart_id: str, ctx: RenderContext, width: float, at: Any,
 def _convert(chart_id: str, ctx: RenderContext, width: float, at: Any,
              found: list[Problem], hide_source: bool) -> Flowable:
     svg = ctx.charts.get(chart_id)
-    convert = _converter()
-    if svg is not None and convert is not None:
+    if svg is not None:
         f = ctx.theme.fonts
         faces = tuple(str(p) for p in (f.regular, f.italic, f.bold, f.bold_italic, f.semibold,
                                        f.light))
         key = (hashlib.sha256(svg).hexdigest(), round(width, 3), hide_source, faces)
         if key not in _DRAWINGS:
-            drawing = _drawing(svg, convert, chart_id, ctx, width, at, found, hide_source)
+            drawing = _drawing(svg, _converter(), chart_id, ctx, width, at, found, hide_source)
             if drawing is None:
                 return _placeholder(f"Chart {chart_id} is unavailable", ctx, width)
             _DRAWINGS[key] = drawing
@@ -140,8 +135,6 @@ def _drawing(svg: bytes, convert: Callable[..., Any], chart_id: str, ctx: Render
         found.append(Problem.at(at, f"chart {chart_id!r} could not be drawn "
                                 f"({type(exc).__name__}); the PDF shows a placeholder", "warning"))
         return None
-    finally:
-        bind_family(ctx.styles.fonts)
     if not isinstance(drawing, Drawing) or drawing.width <= 0:
         return None
     if abs(drawing.width - width) > 0.5:

@@ -141,11 +141,9 @@ def _register(family: str, paths: tuple[Path, ...]) -> FontNames:
 
 
 def bind_family(f: FontNames) -> None:
-    """Make <b> and <i> in markup pick the brand's bold and italic faces.
-
-    Registering a TTF again (svglib does, for chart text) resets this mapping, so it is
-    bound again after every chart conversion.
-    """
+    """Make <b> and <i> in markup pick the brand's bold and italic faces. (Nothing may
+    register these TTFs again: that would reset this binding; the chart converter maps
+    to the registered faces instead.)"""
     pdfmetrics.registerFontFamily(f.regular, normal=f.regular, bold=f.bold, italic=f.italic,
                                   boldItalic=f.bold_italic)
 

@@ -56,9 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.command == "check":
             return pipeline.check(args.paths, Path.cwd(), strict=args.strict)
-        return pipeline.build(  # the fast path above has already found something changed
-            args.paths, Path.cwd(), Path(args.out), strict=args.strict, force=True
-        )
+        return pipeline.build(args.paths, Path.cwd(), Path(args.out), strict=args.strict)
     except KeyboardInterrupt:
         print("interrupted; previous outputs were left untouched", file=sys.stderr)
         return 130

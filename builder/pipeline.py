@@ -78,13 +78,12 @@ def check(paths: list[str], cwd: Path, strict: bool = False) -> int:
     return 0
 
 
-def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False,
-          force: bool = False) -> int:
+def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False) -> int:
+    """Build every briefing of ``paths`` (all under content/ when empty) into ``out``.
+    Whether anything changed is the caller's question (``stamp.unchanged``), asked before
+    this module is imported."""
     out = out if out.is_absolute() else cwd / out
     key = stamp.key(paths, out)
-    if not force and stamp.unchanged(cwd, key):
-        _out("nothing changed; outputs are up to date")
-        return 0
     before = stamp.snapshot(cwd)
     briefings, problems = _load(paths, cwd)
     if _stop(problems, strict):

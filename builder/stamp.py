@@ -44,11 +44,16 @@ def _walk(folder: str, found: list[str]) -> None:
             found.append(entry.path)
 
 
-def _files(root: Path) -> list[str]:
+def _files(root: Path, *, source: bool = True) -> list[str]:
     found: list[str] = []
-    for folder in (root / "content", root / "assets", HERE):
+    for folder in (root / "content", root / "assets", *((HERE,) if source else ())):
         _walk(str(folder), found)
     return found
+
+
+def content_state(root: Path) -> list[list[object]]:
+    """Path, size and mtime of every file under content/ and assets/ (for ``watch``)."""
+    return _stats(_files(root, source=False))
 
 
 def _environment() -> str:

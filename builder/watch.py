@@ -35,13 +35,6 @@ def _preload() -> None:
         importlib.import_module(name)
 
 
-def _state(cwd: Path) -> list[list[object]]:
-    files: list[str] = []
-    for folder in (cwd / "content", cwd / "assets"):
-        stamp._walk(str(folder), files)
-    return stamp._stats(files)
-
-
 def _say(message: str) -> None:
     print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
 
@@ -65,7 +58,7 @@ def _build_in_child(paths: list[str], cwd: Path, out: Path, strict: bool) -> int
             if stamp.unchanged(cwd, stamp.key(paths, target)):
                 code = UP_TO_DATE
             else:
-                code = pipeline.build(paths, cwd, out, strict=strict, force=True)
+                code = pipeline.build(paths, cwd, out, strict=strict)
         except KeyboardInterrupt:
             code = 130
         except BaseException:
@@ -113,12 +106,12 @@ def watch(paths: list[str], cwd: Path, out: Path, *, strict: bool = False,
     signal.signal(signal.SIGTERM, _stop)
     try:
         _preload()
-        seen = _state(cwd)
+        seen = stamp.content_state(cwd)
         _say(f"watching {cwd / 'content'} and {cwd / 'assets'} (Ctrl-C stops)")
         _rebuild(paths, cwd, out, strict, first=True)
         while True:
             time.sleep(interval)
-            now = _state(cwd)
+            now = stamp.content_state(cwd)
             if now != seen:
                 seen = now
                 _rebuild(paths, cwd, out, strict, first=False)

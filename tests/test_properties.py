@@ -56,7 +56,7 @@ def test_generated_valid_documents_build_and_pass_the_gate(sections: list[
     folder = _project(sections)
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        code = pipeline.build([], folder, folder / "output", force=True)
+        code = pipeline.build([], folder, folder / "output")
     assert code == 0, err.getvalue()
     out = folder / "output" / "tiny"
     assert check_output(out / "tiny.pdf") == []

@@ -4,8 +4,8 @@ The child inherits the already-loaded model (no pickling of the input); its resu
 its traceback, comes back through a pipe. A failure in the child is a bug and is raised
 in the parent with the child's traceback.
 
-``start`` runs ``func(*args)``; ``start_linked`` runs ``func(link, *args)``, where the
-child and the parent can also exchange messages while it runs (``Link.send``/``recv``
+``start_linked`` runs ``func(link, *args)``: the child and the parent can exchange
+messages while it runs (``Link.send``/``recv``
 in the child, ``Running.send``/``recv`` in the parent).
 """
 
@@ -110,11 +110,6 @@ def _fork(body: Callable[[Any], object]) -> Running[Any]:
     process.start()
     there.close()
     return Running(process, here)
-
-
-def start(func: Callable[..., T], *args: Any) -> Running[T]:
-    """Start ``func(*args)`` in a forked child; ``.result()`` waits for it."""
-    return _fork(lambda _conn: func(*args))
 
 
 def start_linked(func: Callable[..., T], *args: Any) -> Running[T]:

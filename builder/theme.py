@@ -71,7 +71,6 @@ class SlideTheme:
     title_size: float
     body_size: float
     min_body_size: float
-    notes_size: float
     footer_size: float
 
 

@@ -66,13 +66,11 @@ class Layout:
     box_space: float = 10.0
     quote_indent: float = 16.0
     quote_rule: float = 2.0
-    list_indent: float = 14.0
     part_band_height: float = 62 * mm
     footnote_gap: float = 8.0
     footnote_rule_width: float = 42 * mm
     table_padding: float = 4.0
     figure_space: float = 8.0
-    min_box_lines: int = 2
 
     @property
     def frame_width(self) -> float:
@@ -95,7 +93,6 @@ class Styles:
     part_title: ParagraphStyle
     section: ParagraphStyle
     subsection: ParagraphStyle
-    minor: ParagraphStyle
     quote_scr: ParagraphStyle
     quote_voice: ParagraphStyle
     attribution: ParagraphStyle
@@ -244,8 +241,6 @@ def make_styles(theme: Theme) -> Styles:
                        spaceBefore=14, spaceAfter=7),
         subsection=derive("subsection", heading, fontName=f.bold, fontSize=h_sub,
                           leading=h_sub * 1.25, textColor=c.accent, spaceBefore=10, spaceAfter=4),
-        minor=derive("minor", heading, fontName=f.bold, fontSize=size, spaceBefore=6,
-                     spaceAfter=3),
         quote_scr=derive("quote_scr", body, fontName=f.italic, textColor=c.primary,
                          spaceAfter=4),
         quote_voice=derive("quote_voice", body, fontName=f.italic, fontSize=size * 1.25,

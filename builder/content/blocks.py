@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from builder.content import shapes
 from builder.content.cells import parse_cell
 from builder.content.fields import Ctx, describe, did_you_mean
 from builder.content.load import Mapping, Node, Scalar, Sequence
@@ -20,16 +21,7 @@ from builder.model import (
     Table,
 )
 
-# block key -> the sibling keys it allows
-BLOCK_KINDS: dict[str, tuple[str, ...]] = {
-    "p": (),
-    "bullets": (),
-    "quote": ("voice", "attribution"),
-    "case": (),
-    "learning_points": ("title",),
-    "table": (),
-    "figure": (),
-}
+BLOCK_KINDS = tuple(shapes.BLOCKS)
 
 
 def read_blocks(ctx: Ctx, node: Node | None, key: str = "blocks",
@@ -67,13 +59,13 @@ def read_block(ctx: Ctx, node: Node, allowed: tuple[str, ...]) -> Block | None:
     if kind not in allowed:
         ctx.error(node, f"a '{kind}' block is not allowed here; allowed: {', '.join(allowed)}")
         return None
-    f = ctx.fields(node, f"'{kind}' block", (kind,), BLOCK_KINDS[kind])
+    f = ctx.fields(node, shapes.BLOCKS[kind])
     if f is None:
         return None
     body = f[kind]
     at = ctx.at(node)
     if kind == "p":
-        content = ctx.inlines(body, "p")
+        content = f.inlines("p")
         if not content:
             ctx.error(node, "'p' is empty; write the paragraph or remove the block")
         return Paragraph(content=content, at=at)
@@ -81,20 +73,18 @@ def read_block(ctx: Ctx, node: Node, allowed: tuple[str, ...]) -> Block | None:
         return BulletList(items=read_items(ctx, body, "bullets"), at=at)
     if kind == "quote":
         paras = [body] if isinstance(body, Scalar) else ctx.seq(body, "quote")
-        voice = ctx.boolean(f.get("voice"), "voice")
         return Quote(paragraphs=tuple(ctx.inlines(p, "quote") for p in paras),
-                     kind="voice" if voice else "scr",
-                     attribution=ctx.inlines(f.get("attribution"), "attribution"), at=at)
+                     kind="voice" if f.boolean("voice") else "scr",
+                     attribution=f.inlines("attribution"), at=at)
     if kind == "learning_points":
-        title = ctx.text(f.get("title"), "title") if "title" in f else "Learning points"
+        title = f.text("title") if "title" in f else "Learning points"
         return LearningPoints(title=title, items=read_items(ctx, body, "learning_points"), at=at)
     if kind == "case":
-        c = ctx.fields(body, "case", ("blocks",), ("title",))
+        c = ctx.fields(body, shapes.CASE)
         if c is None:
             return None
         inner = read_blocks(ctx, c.get("blocks"), "blocks", ("p", "quote", "bullets"))
-        return CaseExample(title=ctx.text(c.get("title"), "title"),
-                           blocks=inner, at=at)  # type: ignore[arg-type]
+        return CaseExample(title=c.text("title"), blocks=inner, at=at)  # type: ignore[arg-type]
     if kind == "table":
         return read_table(ctx, body)
     return read_figure(ctx, body)
@@ -104,7 +94,7 @@ def _kind_form(ctx: Ctx, node: Mapping) -> Mapping | None:
     """``{kind: table, id: ..., ...}`` -> ``{table: {id: ..., ...}}`` (tables, figures, cases)."""
     knode, value = node.items["kind"]
     kind = ctx.text(value, "kind")
-    larger = ("table", "figure", "case")
+    larger = shapes.KIND_FORM
     if kind not in larger:
         guess = did_you_mean(kind, larger)
         hint = f"did you mean '{guess}'?" if guess else "kind: is for " + ", ".join(larger)
@@ -118,10 +108,10 @@ def read_items(ctx: Ctx, node: Node | None, key: str) -> tuple[ListItem, ...]:
     out: list[ListItem] = []
     for item in ctx.seq(node, key):
         if isinstance(item, Mapping):
-            f = ctx.fields(item, "list item", ("text",), ("items",))
+            f = ctx.fields(item, shapes.LIST_ITEM)
             if f is None:
                 continue
-            out.append(ListItem(content=ctx.inlines(f.get("text"), "text"),
+            out.append(ListItem(content=f.inlines("text"),
                                 children=read_items(ctx, f.get("items"), "items"),
                                 at=ctx.at(item)))
         else:
@@ -132,15 +122,14 @@ def read_items(ctx: Ctx, node: Node | None, key: str) -> tuple[ListItem, ...]:
 def read_columns(ctx: Ctx, node: Node | None) -> tuple[Column, ...]:
     cols: list[Column] = []
     for item in ctx.seq(node, "columns"):
-        f = ctx.fields(item, "table column", ("key", "label"), ("n", "partition", "sums"))
+        f = ctx.fields(item, shapes.TABLE_COLUMN)
         if f is None:
             continue
-        n = ctx.integer(f.get("n"), "n")
-        cols.append(Column(key=ctx.ident(f.get("key"), "key"),
-                           label=ctx.text(f.get("label"), "label", one_line=False),
-                           n=n, partition=ctx.boolean(f.get("partition"), "partition"),
-                           sums=ctx.texts(f.get("sums"), "sums"), at=ctx.at(item)))
-        if (f.get("partition") or f.get("sums")) and n is None:
+        n = f.integer("n")
+        cols.append(Column(key=f.ident("key"), label=f.text("label"), n=n,
+                           partition=f.boolean("partition"), sums=f.texts("sums"),
+                           at=ctx.at(item)))
+        if (cols[-1].partition or cols[-1].sums) and n is None:
             ctx.error(item, f"column '{cols[-1].key}' has partition/sums but no 'n'; "
                       "add the column's n")
     keys = [c.key for c in cols]
@@ -155,16 +144,15 @@ def read_columns(ctx: Ctx, node: Node | None) -> tuple[Column, ...]:
 
 
 def read_table(ctx: Ctx, node: Node) -> Table | None:
-    f = ctx.fields(node, "table", ("id", "number", "title", "columns", "rows"),
-                   ("notes", "chart"))
+    f = ctx.fields(node, shapes.TABLE)
     if f is None:
         return None
-    table_id = ctx.ident(f.get("id"))
+    table_id = f.ident("id")
     columns = read_columns(ctx, f.get("columns"))
     if f.get("columns") is not None and len(columns) < 2:
         ctx.error(node, f"table '{table_id}' needs a label column and at least one more column")
     rows: list[Row] = []
-    for item in ctx.seq(f.get("rows"), "rows"):
+    for item in f.seq("rows"):
         if not isinstance(item, Sequence) or not item.items:
             ctx.error(item, f"a table row must be a list [label, cell, ...], got {describe(item)}")
             continue
@@ -178,24 +166,17 @@ def read_table(ctx: Ctx, node: Node) -> Table | None:
             ctx.error(item, f"row '{label}' has {len(cells)} cells but table '{table_id}' has "
                       f"{want} columns after the label; write one cell per column")
         rows.append(Row(label=label, cells=tuple(cells), at=ctx.at(item)))
-    chart = f.get("chart")
-    return Table(id=table_id, number=ctx.integer(f.get("number"), "number") or 0,
-                 title=ctx.text(f.get("title"), "title", required=True), columns=columns,
-                 rows=tuple(rows),
-                 notes=tuple(ctx.inlines(n, "notes") for n in ctx.seq(f.get("notes"), "notes")),
-                 chart=ctx.ident(chart, "chart") or None if chart is not None else None,
-                 at=ctx.at(node))
+    return Table(id=table_id, number=f.integer("number") or 0, title=f.text("title"),
+                 columns=columns, rows=tuple(rows),
+                 notes=f.markups("notes"),
+                 chart=f.ident("chart") or None, at=ctx.at(node))
 
 
 def read_figure(ctx: Ctx, node: Node) -> Figure | None:
-    f = ctx.fields(node, "figure", ("id", "number", "title", "chart"),
-                   ("caption", "missing", "source_note"))
+    f = ctx.fields(node, shapes.FIGURE)
     if f is None:
         return None
-    return Figure(id=ctx.ident(f.get("id")), number=ctx.integer(f.get("number"), "number") or 0,
-                  title=ctx.text(f.get("title"), "title", required=True),
-                  chart=ctx.ident(f.get("chart"), "chart"),
-                  caption=ctx.inlines(f.get("caption"), "caption"),
-                  missing=ctx.inlines(f.get("missing"), "missing"),
-                  source_note=ctx.inlines(f.get("source_note"), "source_note"),
+    return Figure(id=f.ident("id"), number=f.integer("number") or 0, title=f.text("title"),
+                  chart=f.ident("chart"), caption=f.inlines("caption"),
+                  missing=f.inlines("missing"), source_note=f.inlines("source_note"),
                   at=ctx.at(node))

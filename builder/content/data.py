@@ -2,47 +2,42 @@
 
 from __future__ import annotations
 
+from builder.content import shapes
 from builder.content.fields import Ctx, describe
 from builder.content.load import Node, Sequence
 from builder.model import ChartSpec, DataRow, Dataset, DataValue, Series
-
-CHART_KINDS = ("bar", "hbar", "grouped", "stacked", "line")
-UNITS = ("count", "percent")
-SORTS = ("source", "ascending", "descending")
 
 
 def read_charts(ctx: Ctx, node: Node | None) -> list[ChartSpec]:
     out: list[ChartSpec] = []
     for item in ctx.seq(node, "charts"):
-        f = ctx.fields(item, "chart", ("id", "kind", "source", "series", "title"),
-                       ("category", "unit", "x_label", "y_label", "sort", "highlight", "rows",
-                        "source_note", "alt", "missing"))
+        f = ctx.fields(item, shapes.CHART)
         if f is None:
             continue
         series: list[Series] = []
-        for s in ctx.seq(f.get("series"), "series"):
-            sf = ctx.fields(s, "chart series", ("column",), ("label",))
+        for s in f.seq("series"):
+            sf = ctx.fields(s, shapes.CHART_SERIES)
             if sf is not None:
-                series.append(Series(column=ctx.text(sf.get("column"), "column"),
-                                     label=ctx.text(sf.get("label"), "label"), at=ctx.at(s)))
+                series.append(Series(column=sf.text("column"), label=sf.text("label"),
+                                     at=ctx.at(s)))
         if "series" in f and not series:
             ctx.error(f["series"], "chart has no series; list at least one {column: ...}")
         out.append(ChartSpec(
-            id=ctx.ident(f.get("id")),
-            kind=ctx.choice(f.get("kind"), "kind", CHART_KINDS, "bar"),  # type: ignore[arg-type]
-            source=ctx.text(f.get("source"), "source"),
-            category=ctx.text(f.get("category"), "category") or "label",
+            id=f.ident("id"),
+            kind=f.choice("kind"),  # type: ignore[arg-type]
+            source=f.text("source"),
+            category=f.text("category") or "label",
             series=tuple(series),
-            unit=ctx.choice(f.get("unit"), "unit", UNITS, "count"),  # type: ignore[arg-type]
-            title=ctx.text(f.get("title"), "title", required=True),
-            x_label=ctx.text(f.get("x_label"), "x_label"),
-            y_label=ctx.text(f.get("y_label"), "y_label"),
-            sort=ctx.choice(f.get("sort"), "sort", SORTS, "source"),  # type: ignore[arg-type]
-            highlight=ctx.texts(f.get("highlight"), "highlight"),
-            rows=ctx.texts(f.get("rows"), "rows"),
-            source_note=ctx.text(f.get("source_note"), "source_note", one_line=False),
-            alt=ctx.text(f.get("alt"), "alt", one_line=False).strip(),
-            missing=ctx.text(f.get("missing"), "missing", one_line=False),
+            unit=f.choice("unit"),  # type: ignore[arg-type]
+            title=f.text("title"),
+            x_label=f.text("x_label"),
+            y_label=f.text("y_label"),
+            sort=f.choice("sort"),  # type: ignore[arg-type]
+            highlight=f.texts("highlight"),
+            rows=f.texts("rows"),
+            source_note=f.text("source_note"),
+            alt=f.text("alt").strip(),
+            missing=f.text("missing"),
             at=ctx.at(item)))
     return out
 
@@ -50,16 +45,16 @@ def read_charts(ctx: Ctx, node: Node | None) -> list[ChartSpec]:
 def read_datasets(ctx: Ctx, node: Node | None) -> list[Dataset]:
     out: list[Dataset] = []
     for item in ctx.seq(node, "datasets"):
-        f = ctx.fields(item, "dataset", ("id", "title", "columns", "rows"), ("source",))
+        f = ctx.fields(item, shapes.DATASET)
         if f is None:
             continue
-        ds_id = ctx.ident(f.get("id"))
-        columns = ctx.texts(f.get("columns"), "columns")
+        ds_id = f.ident("id")
+        columns = f.texts("columns")
         if "columns" in f and len(columns) < 2:
             ctx.error(f["columns"], f"dataset '{ds_id}' needs a label column and at least one "
                       "value column")
         rows: list[DataRow] = []
-        for r in ctx.seq(f.get("rows"), "rows"):
+        for r in f.seq("rows"):
             if not isinstance(r, Sequence) or not r.items:
                 ctx.error(r, f"a dataset row must be a list [label, value, ...], got {describe(r)}")
                 continue
@@ -75,8 +70,7 @@ def read_datasets(ctx: Ctx, node: Node | None) -> list[Dataset]:
             rows.append(DataRow(label=label, values=values, at=ctx.at(r)))
         if "rows" in f and not rows:
             ctx.error(f["rows"], f"dataset '{ds_id}' has no rows; add the data or remove it")
-        out.append(Dataset(id=ds_id, title=ctx.text(f.get("title"), "title", required=True),
-                           columns=columns, rows=tuple(rows),
-                           source=ctx.text(f.get("source"), "source", one_line=False),
+        out.append(Dataset(id=ds_id, title=f.text("title"), columns=columns, rows=tuple(rows),
+                           source=f.text("source"),
                            at=ctx.at(item)))
     return out

@@ -10,13 +10,15 @@ import difflib
 import math
 import re
 
-from builder.content.inline import parse_inline
+from builder.content.inline import normalise_url, parse_inline, url_problem
 from builder.content.load import Mapping, Node, Scalar, Sequence
+from builder.content.shapes import Field, FieldType, Shape
 from builder.model import Inlines, SourceRef
 from builder.problems import Problem, Severity
 
 _STD = "tag:yaml.org,2002:"
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def describe(node: Node) -> str:
@@ -58,13 +60,14 @@ class Ctx:
 
     # ------------------------------------------------------------ structure
 
-    def fields(self, node: Node, what: str, required: tuple[str, ...],
-               optional: tuple[str, ...]) -> dict[str, Node] | None:
-        """Check a mapping's keys: unknown keys and missing required ones are problems."""
+    def fields(self, node: Node, shape: Shape) -> Fields | None:
+        """Check a mapping's keys against ``shape``: unknown keys and missing required ones
+        are problems. None if ``node`` is not a mapping."""
+        what = shape.name
         if not isinstance(node, Mapping):
             self.error(node, f"{what} must be a mapping of key: value lines, got {describe(node)}")
             return None
-        allowed = required + optional
+        allowed = shape.keys
         out: dict[str, Node] = {}
         for key, (knode, value) in node.items.items():
             if key in allowed:
@@ -73,10 +76,10 @@ class Ctx:
             guess = did_you_mean(key, allowed)
             hint = f"did you mean '{guess}'?" if guess else "allowed keys: " + ", ".join(allowed)
             self.error(knode, f"unknown key '{key}' in {what}; {hint}")
-        for key in required:
+        for key in shape.required:
             if key not in out:
                 self.error(node, f"{what} is missing '{key}'; add a {key}: line")
-        return out
+        return Fields(self, shape, out, node)
 
     def seq(self, node: Node | None, key: str) -> list[Node]:
         """A list value; a missing/empty value is an empty list."""
@@ -176,6 +179,83 @@ class Ctx:
         hint = f"did you mean '{guess}'?" if guess else "allowed: " + ", ".join(allowed)
         self.error(node, f"'{key}' cannot be '{text}'; {hint}")
         return default
+
+
+class Fields:
+    """The values of one mapping, read as its shape declares them (asking for a key as
+    another type is a bug, caught by an assertion)."""
+
+    def __init__(self, ctx: Ctx, shape: Shape, nodes: dict[str, Node], node: Node) -> None:
+        self.ctx, self.shape, self.nodes, self.node = ctx, shape, nodes, node
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.nodes
+
+    def __getitem__(self, key: str) -> Node:
+        return self.nodes[key]
+
+    def get(self, key: str) -> Node | None:
+        return self.nodes.get(key)
+
+    def _declared(self, key: str, *types: FieldType) -> Field:
+        f = self.shape.field(key)
+        assert f.type in types, f"{self.shape.name}.{key} is {f.type}, read as {types}"
+        return f
+
+    def text(self, key: str) -> str:
+        f = self._declared(key, "line", "text")
+        return self.ctx.text(self.nodes.get(key), key, one_line=f.type == "line",
+                             required=f.filled)
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        self._declared(key, "lines")
+        return self.ctx.texts(self.nodes.get(key), key)
+
+    def inlines(self, key: str) -> Inlines:
+        self._declared(key, "markup")
+        return self.ctx.inlines(self.nodes.get(key), key)
+
+    def markups(self, key: str) -> tuple[Inlines, ...]:
+        self._declared(key, "markups")
+        return tuple(self.ctx.inlines(n, key) for n in self.ctx.seq(self.nodes.get(key), key))
+
+    def ident(self, key: str) -> str:
+        self._declared(key, "id")
+        return self.ctx.ident(self.nodes.get(key), key)
+
+    def slug(self, key: str) -> str:
+        self._declared(key, "slug")
+        node = self.nodes.get(key)
+        text = self.ctx.text(node, key)
+        if node is not None and text and not SLUG_RE.match(text):
+            self.ctx.error(node, f"{self.shape.name} {key} '{text}' may hold only a-z, 0-9 and "
+                           "'-'; rename it")
+        return text
+
+    def url(self, key: str) -> str:
+        self._declared(key, "url")
+        url = normalise_url(self.ctx.text(self.nodes.get(key), key))
+        if url and (why := url_problem(url)):
+            self.ctx.error(self.nodes[key], why)
+        return url
+
+    def integer(self, key: str) -> int | None:
+        self._declared(key, "int")
+        return self.ctx.integer(self.nodes.get(key), key)
+
+    def boolean(self, key: str) -> bool:
+        self._declared(key, "bool")
+        return self.ctx.boolean(self.nodes.get(key), key)
+
+    def choice(self, key: str) -> str:
+        """One of the declared options; the first one when absent."""
+        f = self._declared(key, "choice")
+        return self.ctx.choice(self.nodes.get(key), key, f.options, f.options[0])
+
+    def seq(self, key: str) -> list[Node]:
+        self._declared(key, "list", "blocks", "items", "markups", "cells", "values", "numbers",
+                       "parts")
+        return self.ctx.seq(self.nodes.get(key), key)
 
 
 def _looks_numeric(text: str) -> bool:

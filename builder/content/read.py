@@ -4,15 +4,14 @@ footnotes, references, charts and datasets. Problems are collected, never raised
 from __future__ import annotations
 
 import os
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.content import shapes
 from builder.content.blocks import read_blocks
 from builder.content.data import read_charts, read_datasets
-from builder.content.fields import Ctx
-from builder.content.inline import normalise_url, url_problem
+from builder.content.fields import Ctx, Fields
 from builder.content.load import Mapping, Node, load_file
 from builder.model import (
     Briefing,
@@ -30,7 +29,6 @@ from builder.model import (
 )
 from builder.problems import Problem
 
-BRIEFING_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ASSET_DIRS = ("content", "assets")
 
 
@@ -59,33 +57,26 @@ class _Extras:
 
 def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -> Briefing:
     ctx = Ctx(relpath(file, root), problems)
-    f = ctx.fields(node, "briefing", (
-        "id", "title", "subtitle", "series", "date", "publisher", "authors", "parts"), (
-        "short_title", "sector", "language", "keywords", "acknowledgements", "copyright",
-        "partners", "colophon", "template", "references", "footnotes", "charts", "datasets"))
-    f = f or {}
-    bid = ctx.text(f.get("id"), "id")
-    if bid and not BRIEFING_ID.match(bid):
-        ctx.error(f["id"], f"briefing id '{bid}' may hold only a-z, 0-9 and '-'; rename it")
+    f = ctx.fields(node, shapes.BRIEFING) or Fields(ctx, shapes.BRIEFING, {}, node)
     meta = Metadata(
-        title=ctx.text(f.get("title"), "title", required=True),
-        subtitle=ctx.text(f.get("subtitle"), "subtitle"),
-        series=ctx.text(f.get("series"), "series"),
-        date=ctx.text(f.get("date"), "date"),
+        title=f.text("title"),
+        subtitle=f.text("subtitle"),
+        series=f.text("series"),
+        date=f.text("date"),
         publisher=_publisher(ctx, f.get("publisher")),
-        authors=ctx.texts(f.get("authors"), "authors"),
-        language=ctx.text(f.get("language"), "language") or "en-GB",
-        short_title=ctx.text(f.get("short_title"), "short_title"),
-        sector=ctx.text(f.get("sector"), "sector"),
-        acknowledgements=ctx.texts(f.get("acknowledgements"), "acknowledgements"),
-        copyright=ctx.text(f.get("copyright"), "copyright"),
-        partners=ctx.texts(f.get("partners"), "partners"),
-        colophon=ctx.texts(f.get("colophon"), "colophon"),
-        keywords=ctx.texts(f.get("keywords"), "keywords"),
+        authors=f.texts("authors"),
+        language=f.text("language") or "en-GB",
+        short_title=f.text("short_title"),
+        sector=f.text("sector"),
+        acknowledgements=f.texts("acknowledgements"),
+        copyright=f.text("copyright"),
+        partners=f.texts("partners"),
+        colophon=f.texts("colophon"),
+        keywords=f.texts("keywords"),
         at=ctx.at(node))
     extras = _Extras()
     parts: list[Part] = []
-    for item in ctx.seq(f.get("parts"), "parts"):
+    for item in f.seq("parts"):
         part = _part_item(ctx, item, file, root, extras)
         if part is not None:
             parts.append(part)
@@ -94,7 +85,7 @@ def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -
     extras.footnotes.extend(_footnotes(ctx, f.get("footnotes")))
     extras.charts.extend(read_charts(ctx, f.get("charts")))
     extras.datasets.extend(read_datasets(ctx, f.get("datasets")))
-    return Briefing(id=bid, meta=meta, parts=tuple(parts),
+    return Briefing(id=f.slug("id"), meta=meta, parts=tuple(parts),
                     footnotes=tuple(extras.footnotes),
                     references=_references(ctx, f.get("references")),
                     charts=tuple(extras.charts), datasets=tuple(extras.datasets),
@@ -104,16 +95,10 @@ def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -
 def _publisher(ctx: Ctx, node: Node | None) -> Publisher:
     if node is None:
         return Publisher(name="")
-    f = ctx.fields(node, "publisher", ("name",), ("address", "telephone", "email", "website"))
-    f = f or {}
-    website = normalise_url(ctx.text(f.get("website"), "website"))
-    if website and (why := url_problem(website)):
-        ctx.error(f["website"], why)
-    return Publisher(name=ctx.text(f.get("name"), "name", required=True),
-                     address=ctx.texts(f.get("address"), "address"),
-                     telephone=ctx.text(f.get("telephone"), "telephone"),
-                     email=ctx.text(f.get("email"), "email"),
-                     website=website, at=ctx.at(node))
+    f = ctx.fields(node, shapes.PUBLISHER) or Fields(ctx, shapes.PUBLISHER, {}, node)
+    return Publisher(name=f.text("name"), address=f.texts("address"),
+                     telephone=f.text("telephone"), email=f.text("email"),
+                     website=f.url("website"), at=ctx.at(node))
 
 
 def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:
@@ -143,10 +128,10 @@ def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:
 def _part_item(ctx: Ctx, node: Node, file: Path, root: Path, extras: _Extras) -> Part | None:
     if isinstance(node, Mapping) and "include" not in node.items:
         return read_part(ctx, node, extras)
-    f = ctx.fields(node, "part include", ("include",), ())
+    f = ctx.fields(node, shapes.INCLUDE)
     if f is None or "include" not in f:
         return None
-    name = ctx.text(f["include"], "include")
+    name = f.text("include")
     target = file.parent / name
     if not name or not target.is_file():
         ctx.error(f["include"], f"included file '{name}' does not exist; "
@@ -164,14 +149,13 @@ def _part_item(ctx: Ctx, node: Node, file: Path, root: Path, extras: _Extras) ->
 
 
 def read_part(ctx: Ctx, node: Node, extras: _Extras) -> Part | None:
-    f = ctx.fields(node, "part", ("id", "title"), ("shared", "blocks", "sections", "footnotes",
-                                                  "charts", "datasets"))
+    f = ctx.fields(node, shapes.PART)
     if f is None:
         return None
-    part = Part(id=ctx.ident(f.get("id")), title=ctx.text(f.get("title"), "title", required=True),
+    part = Part(id=f.ident("id"), title=f.text("title"),
                 sections=_sections(ctx, f.get("sections"), 2),
                 blocks=read_blocks(ctx, f.get("blocks")),
-                shared=ctx.boolean(f.get("shared"), "shared"), at=ctx.at(node))
+                shared=f.boolean("shared"), at=ctx.at(node))
     extras.footnotes.extend(_footnotes(ctx, f.get("footnotes")))
     extras.charts.extend(read_charts(ctx, f.get("charts")))
     extras.datasets.extend(read_datasets(ctx, f.get("datasets")))
@@ -181,7 +165,7 @@ def read_part(ctx: Ctx, node: Node, extras: _Extras) -> Part | None:
 def _sections(ctx: Ctx, node: Node | None, level: int) -> tuple[Section, ...]:
     out: list[Section] = []
     for item in ctx.seq(node, "sections"):
-        f = ctx.fields(item, "section", ("id", "title"), ("blocks", "sections", "slides"))
+        f = ctx.fields(item, shapes.SECTION)
         if f is None:
             continue
         subs: tuple[Section, ...] = ()
@@ -191,9 +175,7 @@ def _sections(ctx: Ctx, node: Node | None, level: int) -> tuple[Section, ...]:
                           "move these subsections up a level")
             else:
                 subs = _sections(ctx, f["sections"], level + 1)
-        out.append(Section(id=ctx.ident(f.get("id")),
-                           title=ctx.text(f.get("title"), "title", required=True),
-                           level=level, blocks=read_blocks(ctx, f.get("blocks")), sections=subs,
+        out.append(Section(id=f.ident("id"), title=f.text("title"), level=level, blocks=read_blocks(ctx, f.get("blocks")), sections=subs,
                            slides=_slides(ctx, f.get("slides")), at=ctx.at(item)))
     return tuple(out)
 
@@ -201,45 +183,35 @@ def _sections(ctx: Ctx, node: Node | None, level: int) -> tuple[Section, ...]:
 def _slides(ctx: Ctx, node: Node | None) -> SlideOverride | None:
     if node is None:
         return None
-    f = ctx.fields(node, "slides", (), ("skip", "bullets", "extra"))
+    f = ctx.fields(node, shapes.SLIDES)
     if f is None:
         return None
     extra: list[ExtraSlide] = []
-    for item in ctx.seq(f.get("extra"), "extra"):
-        e = ctx.fields(item, "extra slide", ("title",), ("bullets", "notes"))
+    for item in f.seq("extra"):
+        e = ctx.fields(item, shapes.EXTRA_SLIDE)
         if e is not None:
-            extra.append(ExtraSlide(
-                title=ctx.text(e.get("title"), "title", required=True),
-                bullets=tuple(ctx.inlines(b, "bullets") for b in ctx.seq(e.get("bullets"),
-                                                                          "bullets")),
-                notes=ctx.text(e.get("notes"), "notes", one_line=False), at=ctx.at(item)))
-    return SlideOverride(
-        skip=ctx.boolean(f.get("skip"), "skip"),
-        bullets=tuple(ctx.inlines(b, "bullets") for b in ctx.seq(f.get("bullets"), "bullets")),
-        extra=tuple(extra), at=ctx.at(node))
+            extra.append(ExtraSlide(title=e.text("title"), bullets=e.markups("bullets"),
+                                    notes=e.text("notes"), at=ctx.at(item)))
+    return SlideOverride(skip=f.boolean("skip"), bullets=f.markups("bullets"),
+                         extra=tuple(extra), at=ctx.at(node))
 
 
 def _footnotes(ctx: Ctx, node: Node | None) -> list[Footnote]:
     out: list[Footnote] = []
     for item in ctx.seq(node, "footnotes"):
-        f = ctx.fields(item, "footnote", ("id", "text"), ())
+        f = ctx.fields(item, shapes.FOOTNOTE)
         if f is not None:
-            out.append(Footnote(id=ctx.ident(f.get("id")),
-                                content=ctx.inlines(f.get("text"), "text"), at=ctx.at(item)))
+            out.append(Footnote(id=f.ident("id"), content=f.inlines("text"), at=ctx.at(item)))
     return out
 
 
 def _references(ctx: Ctx, node: Node | None) -> tuple[Reference, ...]:
     out: list[Reference] = []
     for item in ctx.seq(node, "references"):
-        f = ctx.fields(item, "reference", ("id", "text"), ("url",))
-        if f is None:
-            continue
-        url = normalise_url(ctx.text(f.get("url"), "url"))
-        if url and (why := url_problem(url)):
-            ctx.error(f["url"], why)
-        out.append(Reference(id=ctx.ident(f.get("id")), text=ctx.inlines(f.get("text"), "text"),
-                             url=url, at=ctx.at(item)))
+        f = ctx.fields(item, shapes.REFERENCE)
+        if f is not None:
+            out.append(Reference(id=f.ident("id"), text=f.inlines("text"), url=f.url("url"),
+                                 at=ctx.at(item)))
     return tuple(out)
 
 

@@ -1,0 +1,226 @@
+"""The field definitions of every content and brand file: one table that the readers use
+to check keys and read values (``fields.Ctx.fields``) and that ``schema.py`` turns into
+the JSON Schema editors use. A key added here is known to both; a reader can only read
+a key as the type declared here (``fields.Fields`` asserts it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FieldType = Literal[
+    "line",      # one line of text (any scalar, kept as written)
+    "text",      # text that may span lines, no inline markup
+    "markup",    # text with the inline syntax (*em*, [link](url), {see:ID}, {fn:ID})
+    "id",        # letters, digits, '-', '_' and '.'
+    "slug",      # a-z, 0-9 and '-' (names output files)
+    "lines",     # a list of texts (a single text counts as a list of one)
+    "url",       # an https, http or mailto address
+    "int",       # a whole number
+    "number",    # a number
+    "bool",      # true or false
+    "choice",    # one of ``options``
+    "colour",    # "#RRGGBB"
+    "shape",     # a mapping of the shape named ``shape``
+    "list",      # a list of mappings of the shape named ``shape``
+    "blocks",    # a list of blocks
+    "markups",   # a list of markup texts
+    "items",     # a list of list items (text, or a mapping of the shape 'list item')
+    "quote",     # one paragraph of markup, or a list of them
+    "cells",     # table rows: lists [label, cell, ...]
+    "values",    # dataset rows: lists [label, number or null, ...]
+    "numbers",   # a list of numbers
+    "parts",     # a list of parts: '- include: FILE' or a part written in place
+    "slots",     # a mapping slot id -> blocks
+]
+
+CHART_KINDS = ("bar", "hbar", "grouped", "stacked", "line")
+UNITS = ("count", "percent")
+SORTS = ("source", "ascending", "descending")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    type: FieldType
+    required: bool = False
+    shape: str = ""
+    options: tuple[str, ...] = ()
+    about: str = ""
+    filled: bool = False  # text that must not be empty
+    min_items: int = 0  # for lists
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A mapping: its name in messages ("unknown key 'x' in <name>") and its keys."""
+
+    name: str
+    fields: tuple[Field, ...]
+    about: str = ""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Required keys first, then optional ones, each in declared order."""
+        return self.required + tuple(f.key for f in self.fields if not f.required)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields if f.required)
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(f"{self.name} has no field {key!r}")
+
+
+def _req(key: str, type: FieldType, about: str = "", *, shape: str = "",
+         options: tuple[str, ...] = (), filled: bool = False, min_items: int = 0) -> Field:
+    return Field(key, type, True, shape, options, about, filled, min_items)
+
+
+def _opt(key: str, type: FieldType, about: str = "", *, shape: str = "",
+         options: tuple[str, ...] = ()) -> Field:
+    return Field(key, type, False, shape, options, about)
+
+
+# ---------------------------------------------------------------- content files
+
+PUBLISHER = Shape("publisher", (
+    _req("name", "line", filled=True), _opt("address", "lines", "address lines as printed"),
+    _opt("telephone", "line"), _opt("email", "line"), _opt("website", "url")))
+
+INCLUDE = Shape("part include", (
+    _req("include", "line", "a part file, relative to this file"),))
+
+BRIEFING = Shape("briefing", (
+    _req("id", "slug", "names the output folder and files: a-z, 0-9 and '-', unique in the "
+         "project"),
+    _req("title", "line", "the cover title", filled=True),
+    _req("subtitle", "line"),
+    _req("series", "line"),
+    _req("date", "line", "as printed, e.g. December 2022"),
+    _req("publisher", "shape", shape="publisher"),
+    _req("authors", "lines"),
+    _req("parts", "parts", "the parts in reading order: '- include: file.yaml' or a part "
+         "written here"),
+    _opt("short_title", "line", "the running header"),
+    _opt("sector", "line", "the sector this briefing is for, e.g. Health"),
+    _opt("language", "line", "e.g. en-GB"),
+    _opt("keywords", "lines"),
+    _opt("acknowledgements", "lines"),
+    _opt("copyright", "line"),
+    _opt("partners", "lines"),
+    _opt("colophon", "lines"),
+    _opt("template", "line", "a PowerPoint template (.pptx), relative to this file"),
+    _opt("references", "list", shape="reference"),
+    _opt("footnotes", "list", shape="footnote"),
+    _opt("charts", "list", shape="chart"),
+    _opt("datasets", "list", shape="dataset"),
+), "briefing.yaml: a briefing's metadata and the list of its parts")
+
+PART = Shape("part", (
+    _req("id", "id"),
+    _req("title", "line", filled=True),
+    _opt("shared", "bool", "true for a part common to every briefing of a series"),
+    _opt("blocks", "blocks", "blocks before the first section"),
+    _opt("sections", "list", shape="section"),
+    _opt("footnotes", "list", shape="footnote"),
+    _opt("charts", "list", shape="chart"),
+    _opt("datasets", "list", shape="dataset"),
+), "a part file: sections of blocks, and the footnotes, charts and datasets they use")
+
+SECTION = Shape("section", (
+    _req("id", "id"), _req("title", "line", filled=True), _opt("blocks", "blocks"),
+    _opt("sections", "list", "subsections (one level)", shape="section"),
+    _opt("slides", "shape", "training deck settings for this section", shape="slides")))
+
+SLIDES = Shape("slides", (
+    _opt("skip", "bool", "leave this section out of the deck"),
+    _opt("bullets", "markups", "show these bullets instead of the derived ones"),
+    _opt("extra", "list", shape="extra slide")))
+
+EXTRA_SLIDE = Shape("extra slide", (
+    _req("title", "line", filled=True), _opt("bullets", "markups"), _opt("notes", "text")))
+
+FOOTNOTE = Shape("footnote", (_req("id", "id"), _req("text", "markup")))
+
+REFERENCE = Shape("reference", (
+    _req("id", "id"), _req("text", "markup"), _opt("url", "url")))
+
+CHART = Shape("chart", (
+    _req("id", "id"),
+    _req("kind", "choice", options=CHART_KINDS),
+    _req("source", "line", "a table id or dataset id"),
+    _req("series", "list", shape="chart series"),
+    _req("title", "line", filled=True),
+    _opt("category", "line", "'label' (the table's row labels) or a dataset column"),
+    _opt("unit", "choice", options=UNITS),
+    _opt("x_label", "line"),
+    _opt("y_label", "line"),
+    _opt("sort", "choice", options=SORTS),
+    _opt("highlight", "lines", "category labels drawn in the highlight colour"),
+    _opt("rows", "lines", "only these category labels, in this order"),
+    _opt("source_note", "text"),
+    _opt("alt", "text", "alt text; if empty the builder drafts one and warns"),
+    _opt("missing", "text", "what the chart cannot show"),
+))
+
+CHART_SERIES = Shape("chart series", (_req("column", "line"), _opt("label", "line")))
+
+DATASET = Shape("dataset", (
+    _req("id", "id"), _req("title", "line", filled=True),
+    _req("columns", "lines", "the label column, then the value columns", min_items=2),
+    _req("rows", "values"), _opt("source", "text")))
+
+# ---------------------------------------------------------------- blocks
+
+TABLE = Shape("table", (
+    _req("id", "id"),
+    _req("number", "int", "the published table number"),
+    _req("title", "line", filled=True),
+    _req("columns", "list", "the row-label column, then one per cell", shape="table column",
+         min_items=2),
+    _req("rows", "cells", "[label, cell, ...]: cells as published, e.g. \"46 (22%)\""),
+    _opt("notes", "markups"),
+    _opt("chart", "id", "the id of a chart drawn from this table"),
+))
+
+TABLE_COLUMN = Shape("table column", (
+    _req("key", "id"), _req("label", "text"),
+    _opt("n", "int", "the base of the column's percentages"),
+    _opt("partition", "bool", "the rows' counts add up to n"),
+    _opt("sums", "lines", "keys of columns whose counts add up to this one, row by row")))
+
+FIGURE = Shape("figure", (
+    _req("id", "id"), _req("number", "int"), _req("title", "line", filled=True),
+    _req("chart", "id"),
+    _opt("caption", "markup"), _opt("missing", "markup"), _opt("source_note", "markup")))
+
+CASE = Shape("case", (_req("blocks", "blocks"), _opt("title", "line")))
+
+LIST_ITEM = Shape("list item", (_req("text", "markup"), _opt("items", "items")))
+
+# block key -> the shape of a block of that kind (the key itself plus its sibling keys)
+BLOCKS: dict[str, Shape] = {
+    "p": Shape("'p' block", (_req("p", "markup", "a paragraph"),)),
+    "bullets": Shape("'bullets' block", (_req("bullets", "items"),)),
+    "quote": Shape("'quote' block", (
+        _req("quote", "quote"),
+        _opt("voice", "bool", "a child's or young person's own words"),
+        _opt("attribution", "markup"))),
+    "case": Shape("'case' block", (_req("case", "shape", "a case example box", shape="case"),)),
+    "learning_points": Shape("'learning_points' block", (
+        _req("learning_points", "items"), _opt("title", "line"))),
+    "table": Shape("'table' block", (_req("table", "shape", shape="table"),)),
+    "figure": Shape("'figure' block", (_req("figure", "shape", shape="figure"),)),
+}
+# blocks that may also be written as a mapping with ``kind:``
+KIND_FORM = ("table", "figure", "case")
+
+SHAPES: dict[str, Shape] = {s.name: s for s in (
+    PUBLISHER, INCLUDE, BRIEFING, PART, SECTION, SLIDES, EXTRA_SLIDE, FOOTNOTE, REFERENCE,
+    CHART, CHART_SERIES, DATASET, TABLE, TABLE_COLUMN, FIGURE, CASE, LIST_ITEM,
+    *BLOCKS.values())}

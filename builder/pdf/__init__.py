@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -25,10 +24,11 @@ from builder.pdf.contents import CONTENTS_ID, REFERENCES_ID
 from builder.pdf.context import RenderContext
 from builder.pdf.coverage import check_coverage
 from builder.pdf.document import BriefingDoc
+from builder.pdf.finish import SCREEN, Finish, canvas_maker
 from builder.pdf.footnotes import FootnoteArea, footnote_paragraphs
 from builder.pdf.story import build_story
 from builder.pdf.styles import Styles, make_styles
-from builder.pdf.tags import TaggedCanvas, write_structure
+from builder.pdf.tags import write_structure
 from builder.pdf.text import InlineContext
 from builder.problems import Problem, errors
 from builder.theme import Theme
@@ -123,13 +123,15 @@ class PdfResult:
     """``pages``: physical pages; ``page_of``: section/table/figure id -> 1-based physical
     page; ``problems``: errors mean no PDF was written; ``seed``: the state the kept pass
     was laid out with, to pass as ``seed=`` to the next build (empty when nothing was laid
-    out); ``passes``: layout passes this build ran."""
+    out); ``passes``: layout passes this build ran; ``notes_pages``: the pages (1-based)
+    added before the back cover to pad the count for printing."""
 
     pages: int
     page_of: Mapping[str, int]
     problems: tuple[Problem, ...]
     seed: PdfSeed = EMPTY_SEED
     passes: int = 0
+    notes_pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +185,7 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
     doc = BriefingDoc(briefing, styles, area, reserve, _outline(briefing))
     doc._doSave = 0  # reportlab: build() lays out and draws but does not write the file
     try:
-        doc.build(story, canvasmaker=partial(TaggedCanvas, tags=ctx.tags))
+        doc.build(story, canvasmaker=canvas_maker(styles.layout.finish, ctx.tags))
     except LayoutError:
         at = doc.current_at or briefing.at
         what = doc.current_what.lower() or "content"
@@ -258,7 +260,8 @@ def _layout(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[st
 
 def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], out: Path, *,
                seed: PdfSeed | None = None,
-               on_pages: Callable[[Mapping[str, int]], None] | None = None) -> PdfResult:
+               on_pages: Callable[[Mapping[str, int]], None] | None = None,
+               finish: Finish = SCREEN) -> PdfResult:
     """Write the briefing's PDF to ``out``; nothing is written when there are errors.
 
     ``seed``: the :attr:`PdfResult.seed` of an earlier build, of this content or any other
@@ -274,11 +277,16 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], ou
     page numbers that are usually but not always final. No call when content errors stop
     the build before layout; if layout then fails, earlier calls are void (no PDF).
     The mapping passed is read-only and is not changed afterwards.
+
+    ``finish``: the screen/office PDF (:data:`SCREEN`) or the print shop's (``PRESS``):
+    both have the same text on the same pages (see :mod:`builder.pdf.finish`), so the
+    result's ``seed`` of one lays out the other in one pass.
     """
     problems = check_coverage(briefing, theme)
     if errors(problems):
         return PdfResult(0, {}, tuple(problems))
     styles = make_styles(theme)
+    styles = replace(styles, layout=replace(styles.layout, finish=finish))
     last: list[dict[str, int]] = []
 
     def notify(page_of: dict[str, int]) -> None:
@@ -304,4 +312,4 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], ou
     out.write_bytes(result.doc.buffer.getvalue())
     kept = PdfSeed.of(result.page_of, result.reserve, result.footnote_numbers)
     return PdfResult(result.pages, dict(result.page_of), (*problems, *result.problems),
-                     kept, passes)
+                     kept, passes, result.doc.notes_pages)

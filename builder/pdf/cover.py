@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from builder.model import Metadata
+from builder.pdf.finish import edge_rect
 from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
 from builder.pdf.tags import Elem, tag
@@ -57,7 +58,7 @@ def _para(canv: Canvas, markup: str, style: object, x: float, top: float, width:
 
 
 def draw_cover(canv: Canvas, styles: Styles, meta: Metadata) -> None:
-    """Full-bleed brand cover: series, title, subtitle, date; partners named on a white foot.
+    """Brand cover, its colour block reaching the page edges as the finish says: series, title, subtitle, date; partners named on a white foot.
     Texts are drawn in reading order (the shapes are artifacts); the title is the H1."""
     lay, c = styles.layout, styles.colours
     w, h = lay.page_width, lay.page_height
@@ -68,9 +69,9 @@ def draw_cover(canv: Canvas, styles: Styles, meta: Metadata) -> None:
     sect = Elem("Sect", tags.root) if tags is not None else None
     canv.saveState()
     canv.setFillColor(c.primary)
-    canv.rect(0, foot, w, h - foot, stroke=0, fill=1)
+    edge_rect(canv, lay.finish, (w, h), 0, foot, w, h - foot)
     canv.setFillColor(c.accent)
-    canv.rect(0, foot, w, 5, stroke=0, fill=1)
+    edge_rect(canv, lay.finish, (w, h), 0, foot, w, 5)
     draw_mark(canv, styles, w - x - 52 * mm, h - 30 * mm - 52 * mm, 52 * mm, on_dark=True)
     canv.setFillColor(c.highlight)
     canv.rect(x, h - 124 * mm, 22 * mm, 3, stroke=0, fill=1)

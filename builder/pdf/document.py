@@ -10,15 +10,18 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from builder.model import Briefing, SourceRef
 from builder.pdf.context import ANCHOR_CALLBACK, At
 from builder.pdf.cover import draw_cover, draw_mark
+from builder.pdf.finish import PadPages, edge_rect
 from builder.pdf.footnotes import FootnoteArea
-from builder.pdf.story import BACK, COVER, INNER, OPENER
+from builder.pdf.story import BACK, COVER, INNER, NOTES, OPENER
 from builder.pdf.styles import Styles
 from builder.pdf.text import FOOTNOTE_CALLBACK, dest
+
+NOTES_RULING = 9 * mm  # line spacing on a notes page: wide enough to write on
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -32,7 +35,8 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 class BriefingDoc(BaseDocTemplate):
     """One layout pass. After :meth:`build`, ``page_of`` holds the page of every anchor
-    and ``footnote_pages`` the footnote numbers drawn on each page."""
+    and ``footnote_pages`` the footnote numbers drawn on each page; ``notes_pages`` are
+    the planned notes pages before the back cover."""
 
     def __init__(self, briefing: Briefing, styles: Styles, footnotes: FootnoteArea,
                  reserve: Mapping[int, tuple[int, ...]],
@@ -50,6 +54,7 @@ class BriefingDoc(BaseDocTemplate):
         self.reserve, self.outline = reserve, outline
         self.page_of: dict[str, int] = {}
         self.footnote_pages: dict[int, list[int]] = {}
+        self.notes_pages: tuple[int, ...] = ()
         self.current_at: SourceRef | None = None
         self.current_what = ""
         self.current_part = ""
@@ -72,6 +77,7 @@ class BriefingDoc(BaseDocTemplate):
             PageTemplate(COVER, [self._frame(COVER)], onPage=self._cover),
             PageTemplate(INNER, [self._frame(INNER)], onPageEnd=self._inner),
             PageTemplate(OPENER, [self._frame(OPENER)], onPageEnd=self._opener),
+            PageTemplate(NOTES, [self._frame(NOTES)], onPage=self._notes),
             PageTemplate(BACK, [back], onPage=self._back),
         ]
 
@@ -102,6 +108,10 @@ class BriefingDoc(BaseDocTemplate):
     def handle_flowable(self, flowables: list[Any]) -> None:
         if flowables and isinstance(flowables[0], At):
             self.current_at, self.current_what = flowables[0].at, flowables[0].what
+        if flowables and isinstance(flowables[0], PadPages):
+            blank = flowables.pop(0).finish.pad(self.page)
+            self.notes_pages = tuple(range(self.page + 1, self.page + 1 + blank))
+            flowables[0:0] = [NextPageTemplate(NOTES), PageBreak()] * blank
         super().handle_flowable(flowables)
 
     def _footnote_marker(self, canv: Canvas, kind: str, label: str | None) -> None:
@@ -129,13 +139,32 @@ class BriefingDoc(BaseDocTemplate):
     def _back(self, canv: Canvas, doc: object) -> None:
         lay, c = self.styles.layout, self.styles.colours
         canv.addPageLabel(self.page - 1, prefix="Back cover")
+        page = (lay.page_width, lay.page_height)
         canv.saveState()
         canv.setFillColor(c.primary)
-        canv.rect(0, lay.page_height - 18 * mm, lay.page_width, 18 * mm, stroke=0, fill=1)
+        edge_rect(canv, lay.finish, page, 0, page[1] - 18 * mm, page[0], 18 * mm)
         canv.setFillColor(c.accent)
-        canv.rect(0, lay.page_height - 18 * mm - 3, lay.page_width, 3, stroke=0, fill=1)
+        edge_rect(canv, lay.finish, page, 0, page[1] - 18 * mm - 3, page[0], 3)
         canv.restoreState()
         draw_mark(canv, self.styles, lay.margin_inner, lay.page_height - 78 * mm, 42 * mm)
+
+    def _notes(self, canv: Canvas, doc: object) -> None:
+        """A planned blank page (see :mod:`builder.pdf.finish`), ruled for notes."""
+        s, lay = self.styles, self.styles.layout
+        self._footer(canv)
+        left, right = lay.margin_inner, lay.page_width - lay.margin_outer
+        top = lay.page_height - lay.margin_top
+        canv.saveState()
+        canv.setFillColor(s.colours.primary)
+        canv.setFont(s.fonts.semibold, s.section.fontSize)
+        canv.drawString(left, top - s.section.fontSize, "Notes")
+        canv.setStrokeColor(s.colours.rule)
+        canv.setLineWidth(0.5)
+        y = top - s.section.fontSize - NOTES_RULING
+        while y > lay.margin_bottom:
+            canv.line(left, y, right, y)
+            y -= NOTES_RULING
+        canv.restoreState()
 
     def _opener(self, canv: Canvas, doc: object) -> None:
         self._footer(canv)

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 from builder.model import Part, Section
 from builder.pdf.context import ANCHOR_CALLBACK, RenderContext, anchor
 from builder.pdf.cover import draw_mark
+from builder.pdf.finish import edge_rect
 from builder.pdf.para import Paragraph
 from builder.pdf.styles import Styles
 from builder.pdf.tags import Elem, tag
@@ -15,7 +16,8 @@ from builder.pdf.text import dest, plain
 
 
 class PartBand(Flowable):
-    """A full-bleed band in the brand colour holding the part title, at the top of a page."""
+    """A band in the brand colour holding the part title, at the top of a page; it
+    reaches the page edges as the layout's finish says."""
 
     def __init__(self, part_id: str, title: str, styles: Styles, elem: Elem | None = None) -> None:
         super().__init__()
@@ -33,17 +35,16 @@ class PartBand(Flowable):
 
     def draw(self) -> None:
         canv, lay, c = self.canv, self.styles.layout, self.styles.colours
-        # the frame's origin is at the left margin; the band bleeds to the page edges
-        x0 = -lay.margin_inner
-        top = self.height + lay.margin_top
+        w, h = lay.page_width, lay.page_height
+        top = self.height + lay.margin_top  # the page top: the band starts there
         band = lay.part_band_height
         canv.saveState()
+        canv.translate(-lay.margin_inner, top - h)  # page coordinates for the furniture
         canv.setFillColor(c.primary)
-        canv.rect(x0, top - band, lay.page_width, band, stroke=0, fill=1)
+        edge_rect(canv, lay.finish, (w, h), 0, h - band, w, band)
         canv.setFillColor(c.accent)
-        canv.rect(x0, top - band - 4, lay.page_width, 4, stroke=0, fill=1)
-        draw_mark(canv, self.styles, x0 + lay.page_width - 62 * mm, top - band + 8 * mm, 48 * mm,
-                  on_dark=True)
+        edge_rect(canv, lay.finish, (w, h), 0, h - band - 4, w, 4)
+        draw_mark(canv, self.styles, w - 62 * mm, h - band + 8 * mm, 48 * mm, on_dark=True)
         canv.restoreState()
         self.para.wrap(self.width - 60 * mm, band)
         canv.bookmarkHorizontal(dest(self.part_id), 0, top)

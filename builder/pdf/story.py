@@ -25,6 +25,7 @@ from builder.pdf.case_examples import render_case_example
 from builder.pdf.contents import REFERENCES_ID, render_contents
 from builder.pdf.context import At, RenderContext
 from builder.pdf.figures import render_figure
+from builder.pdf.finish import PadPages
 from builder.pdf.headings import render_heading, render_part_heading, render_plain_heading
 from builder.pdf.keep import KeepStart
 from builder.pdf.learning_points import render_learning_points
@@ -34,7 +35,7 @@ from builder.pdf.quotes import render_quote
 from builder.pdf.references import render_references
 from builder.pdf.tables import render_table
 
-COVER, INNER, OPENER, BACK = "cover", "inner", "opener", "back"
+COVER, INNER, OPENER, NOTES, BACK = "cover", "inner", "opener", "notes", "back"
 
 
 def render_block(block: Block, ctx: RenderContext) -> list[Flowable]:
@@ -111,11 +112,11 @@ def _section(section: Section, ctx: RenderContext) -> list[Flowable]:
 
 
 def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
-    """Cover, contents, parts, references, back page.
+    """Cover, contents, parts, references, notes pages, back page.
 
-    No blank or "Notes" page is added to put the back page on an even page: the briefing
-    is read on screen far more than printed, where a ruled empty page looks like a fault,
-    and home duplex printing copes with an odd count."""
+    The notes pages pad the page count so that the back cover is the back of the last
+    sheet: an even count on screen, a multiple of four for a print shop's booklet (see
+    :mod:`builder.pdf.finish`); none when the count already fits."""
     story: list[Flowable] = [NextPageTemplate(INNER), PageBreak()]
     story += render_contents(briefing, ctx)
     for part in briefing.parts:
@@ -135,5 +136,6 @@ def build_story(briefing: Briefing, ctx: RenderContext) -> list[Flowable]:
             story += [CondPageBreak(need),
                       *render_plain_heading(REFERENCES_ID, "References", ctx)]
             story += render_references(briefing.references, ctx)
-    story += [NextPageTemplate(BACK), PageBreak(), *render_backpage(briefing.meta, ctx)]
+    story += [PadPages(ctx.styles.layout.finish), NextPageTemplate(BACK), PageBreak(),
+              *render_backpage(briefing.meta, ctx)]
     return story

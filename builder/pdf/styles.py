@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from builder.pdf.finish import SCREEN, Finish
 from builder.theme import Theme
 
 _FACES = ("regular", "italic", "bold", "bold_italic", "semibold", "light")
@@ -71,6 +72,7 @@ class Layout:
     footnote_rule_width: float = 42 * mm
     table_padding: float = 4.0
     figure_space: float = 8.0
+    finish: Finish = SCREEN  # how edge-reaching areas meet the page edge; page padding
 
     @property
     def frame_width(self) -> float:

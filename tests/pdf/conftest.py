@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from builder.model import Briefing
 from builder.pdf import PdfResult, render_pdf
+from builder.pdf.finish import PRESS, SCREEN, Finish
 from builder.theme import Theme, load_theme
 from tests.pdf.sample import sample
 
@@ -25,6 +26,7 @@ class Built:
     result: PdfResult
     path: Path
     charts: dict[str, bytes]
+    finish: Finish = SCREEN
 
     def pages_text(self) -> list[str]:
         reader = PdfReader(self.path, strict=True)
@@ -85,6 +87,24 @@ def built_health(theme: Theme, tmp_path_factory: pytest.TempPathFactory) -> Buil
     return Built(briefing, render_pdf(briefing, theme, charts, path), path, charts)
 
 
-@pytest.fixture(scope="session", params=["sample", "health"])
+def press(built: Built, folder: Path) -> Built:
+    """``built`` again for a print shop, laid out from the screen PDF's seed."""
+    path = folder / built.path.name.replace(".pdf", "-press.pdf")
+    result = render_pdf(built.briefing, load_theme(), built.charts, path,
+                        seed=built.result.seed, finish=PRESS)
+    return Built(built.briefing, result, path, built.charts, PRESS)
+
+
+@pytest.fixture(scope="session")
+def built_sample_press(built_sample: Built, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return press(built_sample, tmp_path_factory.mktemp("press"))
+
+
+@pytest.fixture(scope="session")
+def built_health_press(built_health: Built, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return press(built_health, tmp_path_factory.mktemp("press"))
+
+
+@pytest.fixture(scope="session", params=["sample", "health", "health_press"])
 def built(request: pytest.FixtureRequest) -> Built:
     return request.getfixturevalue(f"built_{request.param}")

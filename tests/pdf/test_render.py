@@ -163,7 +163,7 @@ def test_health_size_and_pages(built_health: Built) -> None:
 
 def test_two_builds_are_byte_identical(built: Built, theme: Theme, tmp_path: Path) -> None:
     again = tmp_path / "again.pdf"
-    render_pdf(built.briefing, theme, built.charts, again)
+    render_pdf(built.briefing, theme, built.charts, again, finish=built.finish)
     assert again.read_bytes() == built.path.read_bytes()
 
 

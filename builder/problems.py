@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -53,3 +54,12 @@ def report(problems: Iterable[Problem], built: bool) -> str:
     if n_warn:
         lines.append(f"{n_warn} warning{'s' * (n_warn != 1)}")
     return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The choice closest to a mistyped ``word`` (or one it starts, or that starts it)."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    prefixed = [c for c in choices if c and (word.startswith(c) or c.startswith(word))]
+    return prefixed[0] if word and prefixed else None

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from builder.content.check import all_blocks
 from builder.model import Briefing, Cell, Table
 from builder.problems import Problem
+from builder.walk import all_blocks
 
 _KEEP = "the published figures are kept as printed; check the source"
 

@@ -6,7 +6,6 @@ Text is always the scalar as written (``Scalar.text``), so YAML 1.1 implicit typ
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 
@@ -14,7 +13,7 @@ from builder.content.inline import normalise_url, parse_inline, url_problem
 from builder.content.load import Mapping, Node, Scalar, Sequence
 from builder.content.shapes import Field, FieldType, Shape
 from builder.model import Inlines, SourceRef
-from builder.problems import Problem, Severity
+from builder.problems import Problem, Severity, did_you_mean
 
 _STD = "tag:yaml.org,2002:"
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -34,14 +33,6 @@ def describe(node: Node) -> str:
     if node.tag == _STD + "bool":
         return f"yes/no value {node.text}"
     return f"text '{node.text}'"
-
-
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if close:
-        return close[0]
-    prefixed = [c for c in choices if c and (word.startswith(c) or c.startswith(word))]
-    return prefixed[0] if word and prefixed else None
 
 
 class Ctx:

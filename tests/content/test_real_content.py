@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from builder.content import discover, input_files, load_briefing
-from builder.content.check import all_blocks
 from builder.content.datacheck import table_warnings
 from builder.model import Briefing, Table
+from builder.walk import all_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 HEALTH = ROOT / "content/health/briefing.yaml"

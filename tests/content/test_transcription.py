@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from builder.content import load_briefing
-from builder.content.check import all_blocks, all_inlines
 from builder.model import (
     Briefing,
     CaseExample,
@@ -24,6 +23,7 @@ from builder.model import (
     Text,
     walk_sections,
 )
+from builder.walk import all_blocks, all_inlines
 
 ROOT = Path(__file__).resolve().parents[2]
 HEALTH = ROOT / "content/health/briefing.yaml"

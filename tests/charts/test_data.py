@@ -74,12 +74,14 @@ def test_rows_subset_and_sorting() -> None:
     assert chart_data(briefing(tables=(T1,), charts=(c,)), c).categories[0] == "Extreme neglect"
 
 
-def test_unknown_source_column_row_raise_with_line() -> None:
+def test_unknown_source_column_row_stop_the_plan_with_line() -> None:
+    from builder.charts import plan_charts
+
     for bad in (spec("c", "nope", ["d2014"]), spec("c", "table-1", ["d2099"]),
                 spec("c", "table-1", ["d2014"], rows=("Missing row",))):
         with pytest.raises(ContentError) as err:
-            chart_data(briefing(tables=(T1,), charts=(bad,)), bad)
-        assert str(err.value).startswith("content/t/part.yaml:90: chart c: ")
+            plan_charts(briefing(tables=(T1,), charts=(bad,)), load_theme())
+        assert str(err.value).startswith("content/t/part.yaml:90: chart 'c': ")
 
 
 def test_draft_alt_names_kind_values_and_gaps() -> None:
@@ -129,7 +131,7 @@ def test_spec_hash_changes_with_what_is_drawn_only() -> None:
 def test_data_module_does_not_import_matplotlib() -> None:
     import subprocess
 
-    code = ("import sys, builder.charts, builder.charts.data, builder.charts.validate; "
+    code = ("import sys, builder.charts, builder.charts.data, builder.charts.rules; "
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from builder.charts.data import chart_data
 from builder.charts.render import render_chart
-from builder.charts.validate import check_chart_data, check_chart_text
+from builder.charts.rules import check_chart_text, check_charts
 from builder.problems import errors
 from builder.theme import load_theme
 from tests.charts.helpers import briefing, dataset, spec, svg_labels
@@ -39,7 +39,7 @@ def charts(draw):  # type: ignore[no-untyped-def]
 @given(charts())
 @settings(max_examples=200, deadline=None)
 def test_checked_data_always_yields_chart_data(b) -> None:  # type: ignore[no-untyped-def]
-    if errors(check_chart_data(b)):
+    if errors(check_charts(b)[1]):
         return
     d = chart_data(b, b.charts[0])
     assert d.alt and len(d.categories) == len(b.datasets[0].rows)
@@ -50,7 +50,7 @@ def test_checked_data_always_yields_chart_data(b) -> None:  # type: ignore[no-un
 @given(charts())
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_checked_data_draws_its_numbers(b) -> None:  # type: ignore[no-untyped-def]
-    if errors(check_chart_data(b) + check_chart_text(b, THEME)):
+    if errors(check_charts(b)[1] + check_chart_text(b, THEME)):
         return
     d = chart_data(b, b.charts[0])
     svg, _ = render_chart(d, b.charts[0].kind, THEME)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.charts import check_chart_data, render_charts
+from builder.charts import render_charts
+from builder.charts.rules import check_charts
 from builder.model import Briefing, Table
 from builder.theme import load_theme
 from tests.charts.helpers import svg_labels, svg_texts
@@ -67,7 +68,7 @@ def _sections(sections):  # type: ignore[no-untyped-def]
 
 
 def test_real_chart_data_is_clean(health: Briefing) -> None:
-    assert check_chart_data(health) == []
+    assert check_charts(health)[1] == []
     expected = {"table-1-chart", "table-2-chart", "table-3-chart", "table-4-chart",
                 "table-5-chart", "table-6-chart", "figure-1-chart", "figure-1b-chart",
                 "figure-2-chart"}

@@ -403,14 +403,13 @@ def test_negative_values_in_stacked_chart(load: Load) -> None:
              "    series: [{column: a}, {column: b}]\n    title: T\n    alt: A.\n")
     part = PART + chart + DATASET.replace("[South, 3, 4]", "[South, 3, -4]")
     _, problems = load(part=part)
-    assert problems == [f"{P}:42: chart 'c2' is stacked but 'ds', row 'South', column 'b' is "
-                        "negative (-4); stacked charts need values of 0 or more"]
+    assert problems == [f"{P}:42: chart 'c2': 'b' is negative (-4) for 'South'; stacked "
+                        "charts of counts need values of 0 or more"]
 
 
 def test_missing_alt_text_is_drafted(load: Load) -> None:
     model, problems = load(part=PART.replace("    alt: Deaths by category.\n", ""))
-    draft = ("Horizontal bar chart of Deaths, from Table 1 (Deaths). Highest (2017-19): "
-             "Accident 7, Suicide 3.")
+    draft = "Horizontal bar chart of deaths (2017-19): accident 7, suicide 3."
     assert problems == [f"{P}:23: warning: chart 'c1' has no alt text; a draft was made from "
                         f"the data: '{draft}'; review it and put it in alt:"]
     assert model is not None and model.charts[0].alt == draft

@@ -4,7 +4,9 @@ the previous one. Each check returns what is wrong (empty when the file is good)
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +71,60 @@ def check_pptx(path: Path) -> list[str]:
     return []
 
 
-GATES = {".pdf": check_pdf, ".pptx": check_pptx}
+def check_svg(path: Path) -> list[str]:
+    """The chart SVG is well-formed XML whose root is an ``<svg>`` with a size and a viewBox."""
+    from xml.etree import ElementTree as ET
+
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as exc:
+        return [f"{path.name}: SVG does not parse: {exc}"]
+    if root.tag != "{http://www.w3.org/2000/svg}svg":
+        return [f"{path.name}: not an SVG image (root element {root.tag})"]
+    missing = [a for a in ("width", "height", "viewBox") if not root.get(a)]
+    return [f"{path.name}: SVG without {', '.join(missing)}"] if missing else []
+
+
+_PNG = b"\x89PNG\r\n\x1a\n"
+_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # PNG colour type -> samples per pixel
+
+
+def check_png(path: Path) -> list[str]:
+    """Every chunk of the PNG is whole with a good CRC, and its image data inflates to
+    exactly the rows its header announces (no truncated or damaged picture)."""
+    try:
+        raw = path.read_bytes()
+        header, data = _png_chunks(raw)
+        width, height, depth, colour = struct.unpack(">IIBB", header[:10])
+        row = 1 + (width * _CHANNELS[colour] * depth + 7) // 8
+        if len(zlib.decompress(data)) != row * height:
+            raise ValueError("image data does not match the header's size")
+    except (OSError, ValueError, KeyError, struct.error, zlib.error) as exc:
+        return [f"{path.name}: PNG is damaged: {exc}"]
+    return []
+
+
+def _png_chunks(raw: bytes) -> tuple[bytes, bytes]:
+    """(IHDR data, all IDAT data); ValueError for a bad signature, chunk, CRC or order."""
+    if not raw.startswith(_PNG):
+        raise ValueError("no PNG signature")
+    at, header, data, kinds = len(_PNG), b"", bytearray(), []
+    while at < len(raw):
+        length, kind = struct.unpack(">I4s", raw[at:at + 8])
+        body = raw[at + 8:at + 8 + length]
+        crc = raw[at + 8 + length:at + 12 + length]
+        if len(body) != length or len(crc) != 4 or zlib.crc32(kind + body) != int.from_bytes(crc):
+            raise ValueError(f"chunk {kind!r} is cut short or has a bad CRC")
+        header = body if kind == b"IHDR" else header
+        data += body if kind == b"IDAT" else b""
+        kinds.append(kind)
+        at += 12 + length
+    if not kinds or kinds[0] != b"IHDR" or kinds[-1] != b"IEND" or len(header) != 13:
+        raise ValueError("chunks out of order or missing")
+    return header, bytes(data)
+
+
+GATES = {".pdf": check_pdf, ".pptx": check_pptx, ".svg": check_svg, ".png": check_png}
 
 
 def check_output(path: Path) -> list[str]:

@@ -152,7 +152,7 @@ def _make_outputs(helper: parallel.Running[_DeckResult], briefing: Briefing, the
     """Charts, PDF (here) and deck (in the helper) in ``staging``, each through the gate:
     the staged files, or none and the problems that stopped them (``label`` names the
     output folder in messages)."""
-    from builder.charts import draw_into_cache, render_charts
+    from builder.charts import draw_chart, write_chart_files
     from builder.gate import check_output
     from builder.pdf import render_pdf
 
@@ -161,13 +161,13 @@ def _make_outputs(helper: parallel.Running[_DeckResult], briefing: Briefing, the
     if isinstance(planned, list):  # chart data unusable: the helper has stopped
         helper.result()
         return [], planned
-    draw_into_cache(planned.mine, theme, cache / "charts")
+    for job in planned.mine:
+        draw_chart(job, theme, cache / "charts")
     _trace(f"drew {len(planned.mine)} of {len(planned.to_draw)} charts to draw")
     helper.recv()  # the helper's charts are in the cache
-    charts = render_charts(briefing, theme, staging / "charts", cache / "charts",
-                           planned.jobs, planned.to_draw)
+    charts = write_chart_files(planned.jobs, cache / "charts", staging / "charts")
     pdf_path = staging / f"{briefing.id}.pdf"
-    pdf = render_pdf(briefing, theme, {cid: f.svg.read_bytes() for cid, f in charts.files.items()},
+    pdf = render_pdf(briefing, theme, {cid: f.svg.read_bytes() for cid, f in charts.items()},
                      pdf_path, seed=pages.load_seed(cache, briefing.id),
                      on_pages=lambda found: helper.send(("pages", dict(found))))
     helper.send(("final", dict(pdf.page_of)))
@@ -187,7 +187,7 @@ def _make_outputs(helper: parallel.Running[_DeckResult], briefing: Briefing, the
         return [], [Problem(label, 0, f"output check failed: {m}; the previous outputs were kept")
                     for m in failures]
     _out(f"built {label}/: PDF {pdf.pages} pages, {pdf_path.stat().st_size // 1024} KB; "
-         f"deck {slides} slides; {len(charts.files)} charts ({len(charts.redrawn)} redrawn)")
+         f"deck {slides} slides; {len(charts)} charts ({len(planned.to_draw)} redrawn)")
     return staged, problems
 
 
@@ -208,17 +208,18 @@ def _helper(link: parallel.Link, briefing: Briefing, theme: Theme, guess: dict[s
     its own share of the charts (then tells the parent), then the deck: made with the
     last build's pages at once, and again for each pages message that differs from
     the pages it was made with, until the PDF's final pages."""
-    from builder.charts import draw_into_cache, missing, plan_charts, split
+    from builder.charts import draw_chart, has_entry, plan_charts
 
     try:
         jobs = plan_charts(briefing, theme)
     except ContentError as exc:
         link.send(list(exc.problems))
         return 0, [], []
-    to_draw = missing(jobs, chart_cache)
-    mine, theirs = split(to_draw, HELPER_SHARE)
+    to_draw = [j for j in jobs if not has_entry(chart_cache, j.key)]
+    mine, theirs = to_draw[::2], to_draw[1::2]
     link.send(_Plan(jobs, tuple(j.id for j in to_draw), theirs))
-    draw_into_cache(mine, theme, chart_cache)
+    for job in mine:
+        draw_chart(job, theme, chart_cache)
     _trace(f"helper drew {len(mine)} charts")
     link.send("charts")
     made_with: dict[str, int] = guess

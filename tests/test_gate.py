@@ -52,3 +52,22 @@ def test_deck_that_does_not_reopen_fails(good: Path, tmp_path: Path) -> None:
     broken.write_bytes(data[: len(data) - 200])
     [message] = check_output(broken)
     assert message.startswith("broken.pptx: deck does not reopen: ")
+
+
+def test_chart_files_pass_and_damaged_ones_fail(good: Path, tmp_path: Path) -> None:
+    svg, png = good / "charts" / "table-1-chart.svg", good / "charts" / "table-1-chart.png"
+    assert check_output(svg) == [] and check_output(png) == []
+    raw = png.read_bytes()
+    for name, data, why in (
+            ("cut.png", raw[: len(raw) // 2], "is cut short or has a bad CRC"),
+            ("flip.png", raw[:60] + bytes([raw[60] ^ 1]) + raw[61:], "has a bad CRC"),
+            ("text.png", b"not a png", "no PNG signature")):
+        (tmp_path / name).write_bytes(data)
+        found = check_output(tmp_path / name)
+        assert len(found) == 1 and found[0].startswith(f"{name}: PNG is damaged: ")
+        assert why in found[0]
+    text = svg.read_bytes()
+    (tmp_path / "cut.svg").write_bytes(text[: len(text) // 2])
+    assert check_output(tmp_path / "cut.svg")[0].startswith("cut.svg: SVG does not parse: ")
+    (tmp_path / "html.svg").write_bytes(b"<html><body/></html>")
+    assert check_output(tmp_path / "html.svg") == ["html.svg: not an SVG image (root element html)"]

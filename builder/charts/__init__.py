@@ -1,18 +1,19 @@
 """Charts: the briefing's chart specs + data -> SVG and PNG files, cached by content hash.
 
-``render_charts`` is the stage the pipeline calls. It imports matplotlib only when a
-chart has to be drawn: when every chart is in the cache, matplotlib is never imported.
+The pipeline plans the charts (``plan_charts``: pure, no matplotlib), draws the ones the
+cache lacks (``draw_chart``, one job each, possibly in other processes) and then copies
+every chart from the cache (``write_chart_files``). matplotlib is imported only when a
+chart has to be drawn. ``render_charts`` does all three in this process.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.charts.data import ChartData, chart_data, draft_alt, spec_hash
-from builder.charts.validate import check_chart_data, check_chart_text
+from builder.charts.cache import has_entry, read_entry, write_entry
+from builder.charts.data import ChartData, chart_data, spec_hash
+from builder.charts.rules import check_chart, check_chart_text
 from builder.model import Briefing, ChartKind
 from builder.problems import ContentError, errors
 from builder.theme import Theme
@@ -22,52 +23,12 @@ __all__ = [
     "ChartFiles",
     "ChartJob",
     "ChartsResult",
-    "chart_data",
-    "check_chart_data",
-    "check_chart_text",
-    "draft_alt",
-    "draw_into_cache",
-    "missing",
+    "draw_chart",
+    "has_entry",
     "plan_charts",
     "render_charts",
-    "spec_hash",
+    "write_chart_files",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class ChartFiles:
-    svg: Path
-    png: Path
-    data: ChartData
-
-
-@dataclass(frozen=True, slots=True)
-class ChartsResult:
-    """The files of every chart by chart id, and the ids that had to be drawn (not cached)."""
-
-    files: dict[str, ChartFiles]
-    redrawn: tuple[str, ...]
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _cached(cache_dir: Path, key: str) -> tuple[bytes, bytes] | None:
-    svg, png = cache_dir / f"{key}.svg", cache_dir / f"{key}.png"
-    try:
-        return svg.read_bytes(), png.read_bytes()
-    except OSError:
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +41,29 @@ class ChartJob:
     key: str
 
 
+@dataclass(frozen=True, slots=True)
+class ChartFiles:
+    svg: Path
+    png: Path
+    data: ChartData
+
+
+@dataclass(frozen=True, slots=True)
+class ChartsResult:
+    """The written files of every chart by chart id, and the ids that were drawn anew."""
+
+    files: dict[str, ChartFiles]
+    redrawn: tuple[str, ...]
+
+
 def plan_charts(briefing: Briefing, theme: Theme) -> list[ChartJob]:
     """Every chart of the briefing with its cache key, in content order (no drawing).
 
-    Raises ContentError (every problem, with file and line) when chart data is unusable.
+    Raises ContentError (every problem, with file and line) when a chart breaks the chart
+    rules or has text the brand font cannot draw.
     """
-    problems = errors(check_chart_data(briefing) + check_chart_text(briefing, theme))
+    problems = [p for spec in briefing.charts for p in check_chart(briefing, spec)]
+    problems = errors(problems + check_chart_text(briefing, theme))
     if problems:
         raise ContentError(problems)
     jobs = []
@@ -95,68 +73,37 @@ def plan_charts(briefing: Briefing, theme: Theme) -> list[ChartJob]:
     return jobs
 
 
-def missing(jobs: list[ChartJob], cache_dir: Path) -> list[ChartJob]:
-    """The jobs whose drawing is not in the cache."""
-    return [j for j in jobs if not ((cache_dir / f"{j.key}.svg").is_file()
-                                     and (cache_dir / f"{j.key}.png").is_file())]
+def draw_chart(job: ChartJob, theme: Theme, cache_dir: Path) -> str:
+    """Draw the chart (importing matplotlib) and store its SVG and PNG in the cache under
+    its key; returns the chart id."""
+    from builder.charts.render import render_chart
+
+    svg, png = render_chart(job.data, job.kind, theme)
+    write_entry(cache_dir, job.key, svg, png)
+    return job.id
 
 
-def draw_into_cache(jobs: list[ChartJob], theme: Theme, cache_dir: Path) -> None:
-    """Draw each job (importing matplotlib) and store its SVG and PNG under its key."""
-    if not jobs:
-        return
-    from builder.charts.render import render_chart  # matplotlib: only when needed
-
+def write_chart_files(jobs: list[ChartJob], cache_dir: Path, out_dir: Path
+                      ) -> dict[str, ChartFiles]:
+    """``out_dir/<chart id>.svg`` and ``.png`` for every job, from the cache; a job whose
+    entry is missing or damaged raises LookupError (draw it first)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {}
     for job in jobs:
-        svg, png = render_chart(job.data, job.kind, theme)
-        write_atomic(cache_dir / f"{job.key}.svg", svg)
-        write_atomic(cache_dir / f"{job.key}.png", png)
-
-
-def cost(job: ChartJob) -> int:
-    """A rough relative drawing cost (labels drawn), for sharing charts between processes."""
-    return 4 + sum(len(s.values) for s in job.data.series) + len(job.data.categories)
-
-
-def split(jobs: list[ChartJob], share: float) -> tuple[list[ChartJob], list[ChartJob]]:
-    """Two lists of jobs, the first with about ``share`` of the total cost (greedy, by
-    decreasing cost; deterministic)."""
-    first: list[ChartJob] = []
-    second: list[ChartJob] = []
-    load = [0.0, 0.0]
-    weight = (share, 1.0 - share)
-    for job in sorted(jobs, key=lambda j: (-cost(j), j.id)):
-        k = 0 if (load[0] + cost(job)) / max(weight[0], 1e-9) <= \
-            (load[1] + cost(job)) / max(weight[1], 1e-9) else 1
-        (first if k == 0 else second).append(job)
-        load[k] += cost(job)
-    return first, second
-
-
-def render_charts(briefing: Briefing, theme: Theme, out_dir: Path, cache_dir: Path,
-                  jobs: list[ChartJob] | None = None, drawn_elsewhere: tuple[str, ...] = ()
-                  ) -> ChartsResult:
-    """Write ``out_dir/<chart-id>.svg`` and ``.png`` for every chart of the briefing.
-
-    A chart is drawn only when its ``spec_hash`` is not in ``cache_dir``. Raises
-    ContentError (every problem, with file and line) when chart data is unusable.
-    ``jobs`` (from ``plan_charts``) and ``drawn_elsewhere`` (ids another process has
-    just drawn into the cache) let the pipeline share the drawing between processes.
-    """
-    jobs = plan_charts(briefing, theme) if jobs is None else jobs
-    files: dict[str, ChartFiles] = {}
-    redrawn: list[str] = []
-    for job in jobs:
-        drawn = _cached(cache_dir, job.key)
-        if drawn is None:
-            draw_into_cache([job], theme, cache_dir)
-            drawn = _cached(cache_dir, job.key)
-            assert drawn is not None
-            redrawn.append(job.id)
-        elif job.id in drawn_elsewhere:
-            redrawn.append(job.id)
+        entry = read_entry(cache_dir, job.key)
+        if entry is None:
+            raise LookupError(f"chart {job.id} is not in the cache")
         svg, png = out_dir / f"{job.id}.svg", out_dir / f"{job.id}.png"
-        write_atomic(svg, drawn[0])
-        write_atomic(png, drawn[1])
-        files[job.id] = ChartFiles(svg=svg, png=png, data=job.data)
-    return ChartsResult(files=files, redrawn=tuple(redrawn))
+        svg.write_bytes(entry[0])
+        png.write_bytes(entry[1])
+        files[job.id] = ChartFiles(svg, png, job.data)
+    return files
+
+
+def render_charts(briefing: Briefing, theme: Theme, out_dir: Path, cache_dir: Path
+                  ) -> ChartsResult:
+    """Plan, draw what the cache lacks (or holds damaged) and write every chart's files."""
+    jobs = plan_charts(briefing, theme)
+    redrawn = tuple(draw_chart(j, theme, cache_dir) for j in jobs
+                    if not has_entry(cache_dir, j.key))
+    return ChartsResult(write_chart_files(jobs, cache_dir, out_dir), redrawn)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import zlib
 from dataclasses import asdict, dataclass, fields
 from functools import cache, lru_cache
 from importlib import metadata
@@ -23,15 +24,14 @@ from builder.model import (
     ChartSpec,
     ChartUnit,
     Dataset,
-    Section,
     Table,
-    walk_sections,
 )
-from builder.problems import ContentError, Problem
 from builder.theme import Theme
+from builder.walk import tables
 
-# Bump when a change to the drawing code changes the pictures, so cached charts are redrawn.
-CHART_RENDERER_VERSION = "2"  # bump when the drawing changes: old cached charts are redrawn
+# the modules whose code draws a chart, under builder/ (model.py only lends type names)
+DRAWING_CODE = ("charts/data.py", "charts/render.py", "charts/style.py", "theme.py")
+DRAWING_LIBRARIES = ("matplotlib", "numpy", "pillow")
 
 NO_DATA = "no data"
 KIND_NAMES: dict[str, str] = {
@@ -76,15 +76,6 @@ class ChartData:
 
 
 # ---------------------------------------------------------------- finding sources
-
-
-def tables(briefing: Briefing) -> tuple[Table, ...]:
-    """Every table of the briefing, in reading order."""
-    out: list[Table] = [b for part in briefing.parts for b in part.blocks if isinstance(b, Table)]
-    for part in briefing.parts:
-        sections: tuple[Section, ...] = walk_sections(part.sections)
-        out.extend(b for s in sections for b in s.blocks if isinstance(b, Table))
-    return tuple(out)
 
 
 def find_source(briefing: Briefing, source_id: str) -> Table | Dataset | None:
@@ -160,29 +151,9 @@ def data_value(value: object, unit: ChartUnit) -> tuple[float | None, str]:
 # ---------------------------------------------------------------- the chart's data
 
 
-def _problem(spec: ChartSpec, message: str) -> ContentError:
-    return ContentError([Problem.at(spec.at, f"chart {spec.id}: {message}")])
-
-
-def _columns(source: Table | Dataset, spec: ChartSpec) -> list[int]:
-    names = source_columns(source)
-    if spec.category not in category_names(source):
-        allowed = " or ".join(repr(c) for c in category_names(source))
-        raise _problem(spec, f"category {spec.category!r} is not usable; write {allowed}")
-    if not spec.series:
-        raise _problem(spec, "no series; name at least one column of " + spec.source)
-    out = []
-    for series in spec.series:
-        if series.column not in names:
-            raise _problem(spec, f"series column {series.column!r} is not a column of "
-                                 f"{spec.source}; columns are: {', '.join(names)}")
-        out.append(names.index(series.column))
-    return out
-
-
 def _raw(source: Table | Dataset, spec: ChartSpec) -> list[tuple[str, list[tuple[float | None, str]]]]:
     """(category, [(value, text) per series]) in source order."""
-    idx = _columns(source, spec)
+    idx = [source_columns(source).index(s.column) for s in spec.series]
     rows: list[tuple[str, list[tuple[float | None, str]]]] = []
     if isinstance(source, Table):
         for row in source.rows:
@@ -200,10 +171,6 @@ def _select(rows: list[tuple[str, list[tuple[float | None, str]]]], spec: ChartS
             ) -> list[tuple[str, list[tuple[float | None, str]]]]:
     if spec.rows:
         by_label = dict(rows)
-        unknown = [r for r in spec.rows if r not in by_label]
-        if unknown:
-            raise _problem(spec, f"rows {', '.join(map(repr, unknown))} not found in "
-                                 f"{spec.source}; rows are: {', '.join(by_label)}")
         rows = [(label, by_label[label]) for label in spec.rows]
     if spec.sort != "source":
         known = [r for r in rows if r[1][0][0] is not None]
@@ -229,11 +196,9 @@ def _gaps_sentence(gaps: tuple[tuple[str, str, str], ...], single: bool) -> str:
 
 
 def chart_data(briefing: Briefing, spec: ChartSpec) -> ChartData:
-    """The data of one chart. Raises ContentError (with the chart's line) when the spec
-    names a source, column or row that does not exist."""
+    """The data of one chart whose spec passed the chart rules (``rules.check_chart``)."""
     source = find_source(briefing, spec.source)
-    if source is None:
-        raise _problem(spec, f"source {spec.source!r} is not a table or dataset id")
+    assert source is not None, f"chart {spec.id}: unchecked source {spec.source!r}"
     rows = _select(_raw(source, spec), spec)
     series = tuple(
         SeriesData(label=s.label, values=tuple(r[1][i][0] for r in rows),
@@ -332,10 +297,22 @@ def _version(dist: str) -> str:
         return "absent"
 
 
+@cache
+def code_digest() -> str:
+    """sha256 of the source of the modules that draw: any edit to them (even one that
+    changes no picture) makes every chart be drawn again."""
+    here = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in DRAWING_CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
 def spec_hash(data: ChartData, spec: ChartSpec, theme: Theme) -> str:
     """sha256 of everything that changes the drawn chart: the data and spec (not the alt
-    text), the theme's colours, palette, chart sizes and font files, the renderer version
-    and the installed matplotlib, numpy and pillow."""
+    text), the theme's colours, palette, chart sizes and font files (their bytes), the
+    drawing code (:func:`code_digest`), the installed matplotlib, numpy and pillow, and
+    the zlib that compresses the PNG."""
     drawn = {k: v for k, v in asdict(data).items() if k not in ("alt", "alt_drafted")}
     spec_fields = {f.name: getattr(spec, f.name) for f in fields(spec)
                    if f.name not in ("at", "alt")}
@@ -343,8 +320,9 @@ def spec_hash(data: ChartData, spec: ChartSpec, theme: Theme) -> str:
     fonts = {f.name: _font_digest(getattr(theme.fonts, f.name))
              for f in fields(theme.fonts) if f.name != "family"}
     key = {
-        "renderer": CHART_RENDERER_VERSION,
-        "libraries": {d: _version(d) for d in ("matplotlib", "numpy", "pillow")},
+        "code": code_digest(),
+        "libraries": {d: _version(d) for d in DRAWING_LIBRARIES},
+        "zlib": zlib.ZLIB_RUNTIME_VERSION,
         "data": drawn,
         "spec": spec_fields,
         "colours": asdict(theme.colours),

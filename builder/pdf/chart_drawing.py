@@ -1,4 +1,5 @@
-"""A chart SVG as a reportlab Drawing with real text in the brand font.
+"""A chart SVG as a reportlab Drawing with real text in the brand font, scaled to the
+column and, when the figure prints its own source note, without the chart's source line.
 
 The chart SVG keeps its text as ``<text>`` elements in ``font-family: 'Source Sans Pro'``
 with numeric weights (400, 600, 700) and ``font-style: italic``. svglib maps those to
@@ -9,12 +10,17 @@ PDF is extractable, in the brand font, and never falls back to Helvetica.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import re
+import xml.etree.ElementTree as ET
 from functools import lru_cache
 
-from reportlab.graphics.shapes import Drawing, Group
+from reportlab.graphics.shapes import Drawing, Group, mmult, translate
 from svglib.fonts import FontMap
 from svglib.svglib import SvgRenderer, load_svg_file
 
+from builder.pdf.styles import register_fonts
 from builder.theme import Theme
 
 # (CSS weight, CSS style) as matplotlib writes them -> theme font attribute
@@ -57,8 +63,6 @@ def _font_map(family: str, faces: tuple[tuple[str, str], ...]) -> FontMap:
 def font_map(theme: Theme) -> FontMap:
     """An svglib FontMap sending the brand family (every weight/style) to the brand TTFs,
     registered with reportlab once (by :func:`builder.pdf.styles.register_fonts`)."""
-    from builder.pdf.styles import register_fonts
-
     names = register_fonts(theme)
     faces = {attr: getattr(names, attr) for attr in
              ("regular", "italic", "bold", "bold_italic", "semibold", "light")}
@@ -67,9 +71,8 @@ def font_map(theme: Theme) -> FontMap:
 
 def svg_to_drawing(svg: bytes, theme: Theme, width_pt: float) -> Drawing:
     """The chart scaled to ``width_pt`` wide (aspect kept). Text sizes scale by
-    ``width_pt / (theme.charts.width_in * 72)``: at the brand width they are as drawn."""
-    import io
-
+    ``width_pt / (theme.charts.width_in * 72)``: at the brand width they are as drawn.
+    ValueError when the SVG cannot be read."""
     root = load_svg_file(io.BytesIO(svg))
     if root is None:
         raise ValueError("chart SVG could not be parsed")
@@ -81,3 +84,85 @@ def svg_to_drawing(svg: bytes, theme: Theme, width_pt: float) -> Drawing:
     group.scale(scale, scale)
     out.add(group)
     return out
+
+
+SOURCE_ID = "source"
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_NUMBER = re.compile(r"[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?")
+_SIZE = re.compile(r"font-size:\s*([\d.]+)")
+# converted charts, kept for the process: svg digest, width, hide source, fonts -> drawing
+_DRAWINGS: dict[tuple[str, float, bool, tuple[str, ...]], Drawing] = {}
+
+
+def _baseline(text: ET.Element) -> float | None:
+    if text.get("y") is not None:
+        found = _NUMBER.findall(text.get("y", ""))
+        return float(found[0]) if found else None
+    m = re.search(r"translate\(([^)]*)\)", text.get("transform", ""))
+    found = _NUMBER.findall(m.group(1)) if m else []
+    return float(found[1]) if len(found) >= 2 else None
+
+
+def without_source(svg: bytes) -> tuple[bytes, float]:
+    """``svg`` without its source line, and the share of its height freed at the foot
+    (0 when there is no source line, or it cannot be measured: then nothing is cut)."""
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError:
+        return svg, 0.0
+    parents = {child: parent for parent in root.iter() for child in parent}
+    group = next((g for g in root.iter(_SVG_NS + "g") if g.get("id") == SOURCE_ID), None)
+    box = _NUMBER.findall(root.get("viewBox", ""))
+    if group is None or group not in parents or len(box) != 4 or float(box[3]) <= 0:
+        return svg, 0.0
+    tops = []
+    for text in group.iter(_SVG_NS + "text"):
+        y = _baseline(text)
+        size = _SIZE.search(text.get("style", ""))
+        if y is None or size is None:
+            return svg, 0.0
+        tops.append(y - float(size.group(1)))
+    if not tops:
+        return svg, 0.0
+    parents[group].remove(group)
+    height = float(box[3])
+    ET.register_namespace("", _SVG_NS[1:-1])
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    return ET.tostring(root), max(0.0, min(1.0, (height - min(tops)) / height))
+
+
+def chart_drawing(svg: bytes, theme: Theme, width: float, *, hide_source: bool,
+                  font_name: str) -> Drawing:
+    """The chart as a Drawing ``width`` wide, left-aligned, whose default font is
+    ``font_name``; without its source line when ``hide_source``. Converted once per
+    process for each SVG, width and font set. ValueError when the SVG cannot be read."""
+    f = theme.fonts
+    faces = tuple(str(p) for p in (f.regular, f.italic, f.bold, f.bold_italic, f.semibold,
+                                   f.light, font_name))
+    key = (hashlib.sha256(svg).hexdigest(), round(width, 3), hide_source, faces)
+    if key not in _DRAWINGS:
+        _DRAWINGS[key] = _convert(svg, theme, width, hide_source, font_name)
+    return _DRAWINGS[key]
+
+
+def _convert(svg: bytes, theme: Theme, width: float, hide_source: bool,
+             font_name: str) -> Drawing:
+    crop = 0.0
+    if hide_source:
+        svg, crop = without_source(svg)
+    drawing = svg_to_drawing(svg, theme, width)
+    if drawing.width <= 0:
+        raise ValueError("chart SVG has no width")
+    if abs(drawing.width - width) > 0.5:
+        k = width / drawing.width
+        drawing.scale(k, k)
+        drawing.width, drawing.height = width, drawing.height * k
+    if crop > 0:  # the source line's band at the foot: move the chart down over it
+        cut = drawing.height * crop
+        cropped = Drawing(drawing.width, drawing.height - cut)
+        cropped.add(Group(*drawing.contents,
+                          transform=mmult(translate(0, -cut), drawing.transform)))
+        drawing = cropped
+    drawing.hAlign = "LEFT"
+    drawing.initialFontName = font_name  # else the default state is Helvetica
+    return drawing

@@ -81,3 +81,80 @@ def test_changed_chart_alone_is_redrawn(tmp_path: Path) -> None:
     assert r2.redrawn == ("c-line",)
     assert r2.files["c-line"].data.title == "New title"
     assert b"New title" in (tmp_path / "out" / "c-line.svg").read_bytes()
+
+
+def _hash_of(b, theme) -> str:  # type: ignore[no-untyped-def]
+    from builder.charts import plan_charts
+
+    return plan_charts(b, theme)[0].key
+
+
+def test_damaged_cache_entry_is_drawn_again(tmp_path: Path) -> None:
+    from builder.charts import render_charts
+    from builder.theme import load_theme
+
+    theme, b = load_theme(), fixture()
+    cache = tmp_path / "cache"
+    render_charts(b, theme, tmp_path / "good", cache)
+    entries = sorted(cache.glob("*.chart"))
+    assert len(entries) == 2
+    raw = entries[0].read_bytes()
+    entries[0].write_bytes(raw[:-1] + bytes([raw[-1] ^ 1]))  # one bit flipped in the PNG
+    entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short
+    again = render_charts(b, theme, tmp_path / "again", cache)
+    assert sorted(again.redrawn) == ["c-grouped", "c-line"]
+    for name in ("c-grouped.svg", "c-grouped.png", "c-line.svg", "c-line.png"):
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "good" / name).read_bytes()
+
+
+def test_cache_key_covers_content_brand_fonts_libraries_and_code(tmp_path: Path,
+                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    from dataclasses import replace
+
+    import builder.charts.data as data
+    from builder.theme import load_theme
+
+    theme, b = load_theme(), fixture()
+    base = _hash_of(b, theme)
+    changed = replace(b, datasets=(replace(b.datasets[0], title="x"),))  # not drawn
+    assert _hash_of(changed, theme) == base
+    row = b.parts[0].sections[0].blocks[0].rows[0]
+    cell = replace(row.cells[0], count=47, text="47 (22%)")
+    table = replace(b.parts[0].sections[0].blocks[0],
+                    rows=(replace(row, cells=(cell, *row.cells[1:])),
+                          *b.parts[0].sections[0].blocks[0].rows[1:]))
+    section = replace(b.parts[0].sections[0], blocks=(table,))
+    content = replace(b, parts=(replace(b.parts[0], sections=(section,)),))
+    assert _hash_of(content, theme) != base  # a number of the content
+    brand = replace(theme, colours=replace(theme.colours, accent="#123456"))
+    assert _hash_of(b, brand) != base  # a brand colour
+    font = tmp_path / "font.ttf"
+    shutil.copy(theme.fonts.regular, font)
+    assert _hash_of(b, replace(theme, fonts=replace(theme.fonts, regular=font))) == base
+    font.write_bytes(font.read_bytes() + b"\0")  # same path, other bytes
+    assert _hash_of(b, replace(theme, fonts=replace(theme.fonts, regular=font))) != base
+    monkeypatch.setattr(data, "_version", lambda dist: "9.9" if dist == "matplotlib" else "1")
+    assert _hash_of(b, theme) != base  # a library version
+    monkeypatch.undo()
+    assert _hash_of(b, theme) == base
+    monkeypatch.setattr(data, "code_digest", lambda: "edited")
+    assert _hash_of(b, theme) != base  # the drawing code
+
+
+def test_code_digest_reads_every_module_the_drawing_imports() -> None:
+    import ast
+
+    import builder.charts.data as data
+
+    root = ROOT / "builder"
+    covered = {f"builder.{p[:-3].replace('/', '.')}" for p in data.DRAWING_CODE}
+    for name in ("charts/render.py", "charts/style.py"):
+        tree = ast.parse((root / name).read_text())
+        imported = {n.module for n in ast.walk(tree)
+                    if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("builder")}
+        imported |= {f"builder.charts.{a.name}" for n in ast.walk(tree)
+                     if isinstance(n, ast.ImportFrom) and n.module == "builder.charts"
+                     for a in n.names}
+        imported -= {"builder.charts", "builder.model"}  # the package; type names only
+        assert imported <= covered, imported - covered

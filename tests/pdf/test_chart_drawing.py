@@ -9,8 +9,8 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, String
 
 from builder.charts.data import chart_data
-from builder.charts.pdf_drawing import svg_to_drawing
 from builder.charts.render import render_chart
+from builder.pdf.chart_drawing import svg_to_drawing
 from builder.theme import load_theme
 from tests.charts.helpers import briefing, spec, table
 

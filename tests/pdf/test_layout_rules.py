@@ -22,7 +22,7 @@ from builder.model import (
     walk_sections,
 )
 from builder.pdf import render_pdf
-from builder.pdf.figures import without_source
+from builder.pdf.chart_drawing import without_source
 from builder.theme import Theme
 from tests.pdf.conftest import Built, norm
 from tests.pdf.sample import at, meta, para, t

@@ -313,8 +313,10 @@ def test_loader_and_schema_agree_on_values(tmp_path: Path, path: Path_, value: A
 
 
 def test_dataset_values_agree(tmp_path: Path) -> None:
+    # row b keeps a number: a chart whose every value is empty breaks a chart rule
+    plotted = _replace(SINK_BRIEFING, ("datasets", 0, "rows", 1, 1), 2)
     for value, valid in (("12", False), (1.5, True), (None, True), ("n/a", False)):
-        briefing = _replace(SINK_BRIEFING, ("datasets", 0, "rows", 0, 1), value)
+        briefing = _replace(plotted, ("datasets", 0, "rows", 0, 1), value)
         assert _agree(tmp_path, briefing, SINK_PART) == (not valid, not valid), value
 
 

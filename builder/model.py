@@ -313,6 +313,30 @@ class SlideOverride:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Activity:
+    """A group activity an editor wrote for the training: its title, what participants
+    do (one step a line) and the minutes it takes."""
+
+    title: str
+    steps: tuple[Inlines, ...] = ()
+    minutes: int = 10
+    at: SourceRef = _at()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Training:
+    """Training material for a section that the briefing does not hold, written by an
+    editor for the training (never the briefing authors' words, and always shown as
+    such): reflection ``questions`` and ``activities`` get slides; facilitator
+    ``prompts`` go to the trainer's notes only."""
+
+    questions: tuple[Inlines, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    prompts: tuple[Inlines, ...] = ()
+    at: SourceRef = _at()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     """A headed section. ``level`` 2 for a part's sections, 3 for their subsections."""
 
@@ -322,6 +346,7 @@ class Section:
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
     slides: SlideOverride | None = None
+    training: Training | None = None
     at: SourceRef = _at()
 
 
@@ -383,6 +408,17 @@ class Metadata:
     at: SourceRef = _at()
 
 
+DEFAULT_SESSION_MINUTES = 90
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeckSettings:
+    """How the training deck is delivered: ``minutes`` is the session's length."""
+
+    minutes: int = DEFAULT_SESSION_MINUTES
+    at: SourceRef = _at()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Briefing:
     """One whole briefing: metadata, parts in reading order, and its data."""
@@ -395,6 +431,7 @@ class Briefing:
     charts: tuple[ChartSpec, ...] = ()
     datasets: tuple[Dataset, ...] = ()
     template: str = ""
+    deck: DeckSettings = DeckSettings()
     at: SourceRef = _at()
 
 

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from builder.model import SourceRef
     from builder.pdf import PdfSeed
+
+
+def block_key(at: SourceRef) -> str:
+    """The page map's key for the block written at ``at`` ("@file:line"; ids cannot
+    hold "@"): the PDF records the page each paragraph, list, quotation, box, table and
+    figure starts on under it, and the deck's notes cite that page."""
+    return f"@{at.path}:{at.line}"
 
 
 def _write(path: Path, text: str) -> None:

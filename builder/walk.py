@@ -93,6 +93,9 @@ def all_inlines(b: Briefing) -> Iterator[Inlines]:
             yield from sec.slides.bullets
             for extra in sec.slides.extra:
                 yield from extra.bullets
+        if sec.training is not None:  # written for the training: deck only
+            t = sec.training
+            yield from (*t.questions, *t.prompts, *(s for a in t.activities for s in a.steps))
     for fn in b.footnotes:
         yield fn.content
     for ref in b.references:

@@ -13,6 +13,7 @@ from builder.content.blocks import read_blocks
 from builder.content.data import read_charts, read_datasets
 from builder.content.fields import Ctx, Fields
 from builder.content.load import Mapping, Node, load_file
+from builder.content.training import read_deck, read_training
 from builder.model import (
     Briefing,
     ChartSpec,
@@ -89,7 +90,8 @@ def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -
                     footnotes=tuple(extras.footnotes),
                     references=_references(ctx, f.get("references")),
                     charts=tuple(extras.charts), datasets=tuple(extras.datasets),
-                    template=_template(ctx, f.get("template"), file, root), at=ctx.at(node))
+                    template=_template(ctx, f.get("template"), file, root),
+                    deck=read_deck(ctx, f.get("deck")), at=ctx.at(node))
 
 
 def _publisher(ctx: Ctx, node: Node | None) -> Publisher:
@@ -176,7 +178,8 @@ def _sections(ctx: Ctx, node: Node | None, level: int) -> tuple[Section, ...]:
             else:
                 subs = _sections(ctx, f["sections"], level + 1)
         out.append(Section(id=f.ident("id"), title=f.text("title"), level=level, blocks=read_blocks(ctx, f.get("blocks")), sections=subs,
-                           slides=_slides(ctx, f.get("slides")), at=ctx.at(item)))
+                           slides=_slides(ctx, f.get("slides")),
+                           training=read_training(ctx, f.get("training")), at=ctx.at(item)))
     return tuple(out)
 
 

@@ -119,7 +119,11 @@ BRIEFING = Shape("briefing", (
     _opt("footnotes", "list", shape="footnote"),
     _opt("charts", "list", shape="chart"),
     _opt("datasets", "list", shape="dataset"),
+    _opt("deck", "shape", "the training session the deck is made for", shape="deck"),
 ), "briefing.yaml: a briefing's metadata and the list of its parts")
+
+DECK = Shape("deck", (
+    _opt("minutes", "int", "the session's length in minutes, 30 to 240 (default 90)"),))
 
 PART = Shape("part", (
     _req("id", "id"),
@@ -135,7 +139,18 @@ PART = Shape("part", (
 SECTION = Shape("section", (
     _req("id", "id"), _req("title", "line", filled=True), _opt("blocks", "blocks"),
     _opt("sections", "list", "subsections (one level)", shape="section"),
-    _opt("slides", "shape", "training deck settings for this section", shape="slides")))
+    _opt("slides", "shape", "training deck settings for this section", shape="slides"),
+    _opt("training", "shape", "training material written by an editor, not the briefing's "
+         "words", shape="training")))
+
+TRAINING = Shape("training", (
+    _opt("questions", "markups", "reflection questions: a 'Reflect' slide"),
+    _opt("activities", "list", shape="activity"),
+    _opt("prompts", "markups", "facilitator prompts, for the trainer's notes only")))
+
+ACTIVITY = Shape("activity", (
+    _req("title", "line", filled=True), _opt("minutes", "int", "1 to 60 (default 10)"),
+    _opt("steps", "markups", "what participants do, one step a line")))
 
 SLIDES = Shape("slides", (
     _opt("skip", "bool", "leave this section out of the deck"),
@@ -221,6 +236,6 @@ BLOCKS: dict[str, Shape] = {
 KIND_FORM = ("table", "figure", "case")
 
 SHAPES: dict[str, Shape] = {s.name: s for s in (
-    PUBLISHER, INCLUDE, BRIEFING, PART, SECTION, SLIDES, EXTRA_SLIDE, FOOTNOTE, REFERENCE,
+    PUBLISHER, INCLUDE, BRIEFING, DECK, PART, SECTION, SLIDES, TRAINING, ACTIVITY, EXTRA_SLIDE, FOOTNOTE, REFERENCE,
     CHART, CHART_SERIES, DATASET, TABLE, TABLE_COLUMN, FIGURE, CASE, LIST_ITEM,
     *BLOCKS.values())}

@@ -19,8 +19,8 @@ from builder.deck.plan import ChartPlan
 from builder.deck.styles import Styles
 
 WORKBOOK_DATE = datetime(2000, 1, 1)
-LABEL_PT = 14
-TICK_PT = 13
+LABEL_PT = 14  # every text of a slide chart: legible from the back of a room
+TICK_PT = 14
 
 
 class _FixedWorkbook(CategoryWorkbookWriter):
@@ -100,7 +100,7 @@ def _style(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
     labels = plot.data_labels
     labels.number_format = fmt
     labels.number_format_is_linked = False
-    labels.font.size = Pt(LABEL_PT - 2 if len(plan.series) > 1 else LABEL_PT)
+    labels.font.size = Pt(LABEL_PT)
     labels.position = (XL_LABEL_POSITION.CENTER if stacked else XL_LABEL_POSITION.ABOVE
                        if line else XL_LABEL_POSITION.OUTSIDE_END)
     for i, series in enumerate(plot.series):
@@ -124,12 +124,9 @@ def _style(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
 
 
 def _category_pt(plan: ChartPlan, horizontal: bool) -> float:
-    """Category labels small enough that every one shows: LibreOffice hides labels that
-    would touch. A horizontal chart's plot is about 70% of the frame's 4.5 in height."""
-    if not horizontal:
-        return TICK_PT
-    slot = 4.5 * 72 * 0.7 / max(1, len(plan.categories))
-    return max(9, min(TICK_PT, int(slot * 0.5)))
+    """Category labels at the chart text size: the plan keeps only as many categories as
+    fit at it (LibreOffice hides labels that would touch)."""
+    return TICK_PT
 
 
 def _axes(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
@@ -149,7 +146,7 @@ def _axes(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
     val.major_gridlines.format.line.color.rgb = RGBColor.from_string(st.rule)
     val.major_gridlines.format.line.width = Pt(0.75)
     val.format.line.fill.background()
-    val.tick_labels.font.size = Pt(TICK_PT - 1)
+    val.tick_labels.font.size = Pt(TICK_PT)
     val.tick_labels.number_format = axis_format(plan)
     val.tick_labels.number_format_is_linked = False
     val.minimum_scale = 0

@@ -29,6 +29,7 @@ from builder.deck.fit import space_before
 from builder.deck.pack import Para
 from builder.deck.plan import DeckPlan, Frame, SlideSpec
 from builder.deck.repro import core_properties, normalise
+from builder.deck.sections import add_sections
 from builder.deck.styles import Styles
 from builder.deck.template import build_template, check_template, layout_by_name, match_roles
 from builder.deck.text import Run
@@ -78,6 +79,8 @@ class _Deck:
                 ph._element.getparent().remove(ph._element)
         if spec.footer:
             self.footer(slide, layout)
+        if spec.hidden:
+            slide._element.set("show", "0")
         notes = self.notes_frame(slide)
         notes.text = spec.notes
         for r in notes._txBody.iter(qn("a:r")):
@@ -203,6 +206,7 @@ def write_deck(plan: DeckPlan, briefing: Briefing, theme: Theme, out: Path) -> N
     for spec in plan.slides:
         deck.slide(spec)
     core_properties(prs, briefing)
+    add_sections(prs, plan.sections)
     if len(prs.slides):
         for rpr in prs.notes_master._element.iter(qn("a:defRPr"), qn("a:rPr"),
                                                   qn("a:endParaRPr")):

@@ -84,6 +84,9 @@ CLOSING = "Closing"
 LEARNING = "Learning points"
 REFLECTION = "Reflection"
 CASE = "Case example"
+TRAINER = "Trainer to complete"
+TITLE_ONLY = "Title Only"
+BLANK = "Blank"
 
 LAYOUTS: dict[str, LayoutSpec] = {
     TITLE: LayoutSpec(TITLE, (
@@ -118,6 +121,10 @@ LAYOUTS: dict[str, LayoutSpec] = {
         PlaceholderSpec("body", "obj", Box(MARGIN + 0.35, BODY_TOP + 0.12,
                                            CONTENT_W - 1.2, BODY_H - 1.42), 1),
         PlaceholderSpec("prompt", "body", Box(MARGIN + 0.35, 5.55, CONTENT_W - 0.55, 1.0), 2)),
+    TRAINER: _content(TRAINER, PlaceholderSpec(
+        "body", "body", Box(MARGIN + 0.35, BODY_TOP + 0.62, CONTENT_W - 0.7, BODY_H - 0.9), 1)),
+    TITLE_ONLY: _content(TITLE_ONLY),
+    BLANK: LayoutSpec(BLANK, (FOOTER, SLIDE_NUMBER)),
     CLOSING: LayoutSpec(CLOSING, (
         PlaceholderSpec("title", "title", Box(0.9, 1.2, 11.3, 1.5)),
         PlaceholderSpec("body", "body", Box(0.9, 3.1, 11.3, 3.6), 1),
@@ -126,4 +133,5 @@ LAYOUTS: dict[str, LayoutSpec] = {
 
 REQUIRED_LAYOUTS = (TITLE, DIVIDER, CONTENT, TWO, CHART, QUOTE, CLOSING)
 # Layouts our template adds; an organisation's template may leave them out.
-FALLBACK_LAYOUTS = {LEARNING: CONTENT, REFLECTION: CONTENT, CASE: CONTENT}
+FALLBACK_LAYOUTS = {LEARNING: CONTENT, REFLECTION: CONTENT, CASE: CONTENT, TRAINER: CONTENT,
+                    TITLE_ONLY: CONTENT, BLANK: CONTENT}

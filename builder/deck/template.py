@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import sys
 import zipfile
+from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
+from pptx.parts.slide import SlideLayoutPart
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 
@@ -29,6 +32,7 @@ from builder.problems import Problem
 from builder.theme import Theme, load_theme
 
 EMU = 914400
+TRAINER_TAG = "FOR THE TRAINER TO COMPLETE"
 DECORATIVE = ('<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
               '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/'
               'decorative" val="1"/></a:ext></a:extLst>')
@@ -53,6 +57,15 @@ def _rect(sid: int, name: str, b: g.Box, colour: str, geom: str = "rect") -> str
             f'<a:prstGeom prst="{geom}"><a:avLst/></a:prstGeom>{_fill(colour)}<a:ln><a:noFill/>'
             f'</a:ln></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr/></a:p>'
             f'</p:txBody></p:sp>')
+
+
+def _dashed(sid: int, name: str, b: g.Box, fill: str, line: str) -> str:
+    """A tinted panel with a dashed outline: the mark of a placeholder for the trainer."""
+    return (f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{sid}" name="{name}">{DECORATIVE}'
+            f'</p:cNvPr><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{_xfrm(b)}'
+            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_fill(fill)}<a:ln w="25400">'
+            f'{_fill(line)}<a:prstDash val="dash"/></a:ln></p:spPr><p:txBody><a:bodyPr/>'
+            f'<a:lstStyle/><a:p><a:endParaRPr/></a:p></p:txBody></p:sp>')
 
 
 def _glyph(sid: int, name: str, b: g.Box, text: str, colour: str, size: float) -> str:
@@ -189,6 +202,12 @@ def _decor(spec: g.LayoutSpec, st: Styles, first_id: int) -> list[str]:
                                                           prompt.h + 0.04), st.primary),
                 _glyph(first_id + 3, "Reflection mark", g.Box(
                     panel.x + panel.w - 0.6, panel.y + 0.05, 0.5, 0.8), "?", st.accent, 40)]
+    if spec.name == g.TRAINER:
+        body = spec.box("body")
+        panel = g.Box(g.MARGIN, g.BODY_TOP, g.CONTENT_W, g.BODY_H)
+        return [_dashed(first_id, "Trainer panel", panel, st.tint, st.accent),
+                _glyph(first_id + 1, "Trainer tag", g.Box(body.x, g.BODY_TOP + 0.12, 6.0,
+                                                           0.4), TRAINER_TAG, st.accent, 16)]
     if spec.name == g.QUOTE:
         q = spec.box("quote")
         return [_rect(first_id, "Quote panel", g.Box(g.MARGIN, q.y, g.CONTENT_W, q.h), st.tint),
@@ -211,7 +230,7 @@ def _layout(layout: SlideLayout, spec: g.LayoutSpec, st: Styles) -> None:
     el = layout._element
     el.set("preserve", "1")
     el.attrib.pop("type", None)
-    if spec.dark:
+    if spec.dark or spec.name == g.BLANK:
         el.set("showMasterSp", "0")
     else:
         el.attrib.pop("showMasterSp", None)
@@ -226,6 +245,21 @@ def _layout(layout: SlideLayout, spec: g.LayoutSpec, st: Styles) -> None:
           if spec.dark else "")
     _replace(el, "p:cSld", f'<p:cSld {nsdecls("a", "p")} name="{spec.name}">{bg}'
              + _tree(shapes) + "</p:cSld>")
+
+
+def _add_layout(prs: PresentationT) -> None:
+    """One more layout in the master (a copy of the first, to be rewritten): python-pptx
+    can remove layouts but not add them."""
+    master = prs.slide_master
+    package = prs.part.package
+    name = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
+    part = SlideLayoutPart(name, CT.PML_SLIDE_LAYOUT, package,
+                           deepcopy(prs.slide_layouts[0]._element))
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    rid = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    lst = master._element.get_or_add_sldLayoutIdLst()
+    top = max(int(x.get("id")) for x in lst)
+    lst.append(parse_xml(f'<p:sldLayoutId {nsdecls("p", "r")} id="{top + 1}" r:id="{rid}"/>'))
 
 
 def build_template(theme: Theme) -> PresentationT:
@@ -244,6 +278,8 @@ def build_template(theme: Theme) -> PresentationT:
     layouts = list(prs.slide_layouts)
     for extra in layouts[len(g.LAYOUTS):]:
         prs.slide_layouts.remove(extra)
+    while len(prs.slide_layouts) < len(g.LAYOUTS):
+        _add_layout(prs)
     for layout, spec in zip(prs.slide_layouts, g.LAYOUTS.values(), strict=True):
         _layout(layout, spec, st)
     return prs

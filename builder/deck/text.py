@@ -196,38 +196,48 @@ def tail_from(rs: Runs, at: int) -> Runs:
 
 _YEAR = re.compile(r"\b(19|20)\d\d(-\d\d)?\b|\b\d+-(month|year|week)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?%|\d[\d,]*(?:\.\d+)?")
-_CLAUSE = re.compile(r"[;:\u2013\u2014]\s|,\s(?![^(]*\))")
+# References to the briefing's own pages, tables, figures and sections: the deck has its
+# own charts, so these are left out of slide text ("(see Table 2)", "– see Figure 2").
+_REFERENCE = re.compile(
+    r"\s*\((?:see|shown in|as shown in)\b[^()]*\)"
+    r"|\s*\((?:Table|Figure)s? \d+[^()]*\)"
+    r"|\s*[\u2013\u2014-]\s*see (?:Table|Figure) \d+\b")
+_LEAD_END = re.compile(r"[:;](?=\s|$)")
 
 
-def headline(rs: Runs, max_words: int = 16) -> Runs:
-    """The clause of the first sentence that carries a number ("Nearly one in five
-    (19%) SCRs were for a child aged 16 or over"), verbatim, or () when there is none.
-    A clause with a percentage or "N of M" is preferred to one with a bare number;
-    years and durations do not count as numbers."""
-    first = first_sentence(rs)
-    text = text_of(first)
-    bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
-    best: tuple[int, int, int] | None = None
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        clause = _YEAR.sub("", text[a:b])
-        score = 2 if re.search(r"%|\d of (the )?\d", clause) else (
-            1 if re.search(r"\d", clause) else 0)
-        if score and (best is None or score > best[0]):
-            best = (score, a, b)
-    if best is None:
+def audience(rs: Runs) -> Runs:
+    """The runs without references to the briefing's pages, tables, figures or sections;
+    every other character kept."""
+    text = text_of(rs)
+    out: list[Run] = []
+    pos = 0
+    for m in _REFERENCE.finditer(text):
+        out.extend(tail_from(cut(rs, m.start()), pos))
+        pos = m.end()
+    out.extend(tail_from(rs, pos))
+    return merge(out)
+
+
+def split_sentences(rs: Runs) -> list[Runs]:
+    """The runs as sentences, verbatim, without the spaces between them."""
+    text = text_of(rs)
+    bounds = [0, *sentence_ends(text), len(text)]
+    out = [strip(tail_from(cut(rs, b), a)) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [x for x in out if x]
+
+
+def lead_clause(rs: Runs, least: int = 3) -> Runs:
+    """The words of a sentence before its first colon or semicolon (its lead-in clause,
+    verbatim), if that is at least ``least`` words and not the whole sentence; else ()."""
+    m = _LEAD_END.search(text_of(rs))
+    if m is None or count_words(text_of(rs)[:m.start()]) < least:
         return ()
-    _, a, b = best
-    part = strip(cut(tail_from(first, a), b - a), " ,;:.\u2013\u2014")
-    words = text_of(part).split(" ")
-    if len(words) > max_words:
-        for joiner in (" and ", " but ", " which ", " so "):
-            at = text_of(part).find(joiner)
-            if 0 < at and len(text_of(part)[:at].split(" ")) >= 5:
-                part = strip(cut(part, at), " ,")
-                break
-    if part and part[0].text[:1].islower():
-        part = (replace(part[0], text=part[0].text[:1].upper() + part[0].text[1:]), *part[1:])
-    return part
+    return strip(cut(rs, m.start()), " ,")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them on a slide."""
+    return len(text.split())
 
 
 def mark_numbers(rs: Runs) -> Runs:
@@ -249,17 +259,3 @@ def mark_numbers(rs: Runs) -> Runs:
             pos = m.start() + len(token)
         out.append(replace(r, text=r.text[pos:]))
     return merge(out)
-
-
-def lead(rs: Runs, max_chars: int = 70) -> Runs:
-    """A list item in brief: its bold lead-in, else the words before a colon near its
-    start ("Enduring challenges to relationship-based practice: these include ..."),
-    else its first sentence."""
-    name, _ = label(rs)
-    if name:
-        return name
-    text = text_of(rs)
-    colon = text.find(": ")
-    if 0 < colon <= max_chars and "(" not in text[:colon]:
-        return strip(cut(rs, colon), " :")
-    return first_sentence(rs)

@@ -202,6 +202,12 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
                  tuple(problems), dict(reserve))
 
 
+def _targets_of(page_of: Mapping[str, int]) -> dict[str, int]:
+    """The pages the layout itself prints (contents, "see page N"): those of the ids, not
+    the block keys recorded for the deck's notes, which follow from them."""
+    return {k: v for k, v in page_of.items() if not k.startswith("@")}
+
+
 def _fits(actual: Reserve, reserved: Reserve) -> bool:
     return all(set(ns) <= set(reserved.get(p, ())) for p, ns in actual.items())
 
@@ -235,14 +241,15 @@ def _layout(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[st
         if isinstance(done, Problem):
             return done, attempt + 1, False
         notify(done.page_of)
-        if (done.page_of == page_of and _fits(done.footnote_pages, reserve)
+        if (_targets_of(done.page_of) == _targets_of(page_of)
+                and _fits(done.footnote_pages, reserve)
                 and numbers in (None, done.footnote_numbers)):
             return done, attempt + 1, True
         numbers = None  # only the seed's own pass is held to the seed's numbering
-        given.append((page_of, _sets(reserve)))
+        given.append((_targets_of(page_of), _sets(reserve)))
         page_of = done.page_of
         if seeded and (attempt + 1 >= STICKY_AFTER
-                       or (done.page_of, _sets(done.footnote_pages)) in given):
+                       or (_targets_of(done.page_of), _sets(done.footnote_pages)) in given):
             # going round in a cycle, or about to make reserves sticky: the outcome then
             # depends on the passes before, so do the passes of an unseeded build
             again, passes, settled = _layout(briefing, theme, styles, charts, EMPTY_SEED,

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from builder.model import Briefing, SourceRef
+from builder.pages import block_key
 from builder.pdf.context import ANCHOR_CALLBACK, At
 from builder.pdf.cover import draw_cover, draw_mark
 from builder.pdf.finish import PadPages, edge_rect
@@ -57,6 +58,7 @@ class BriefingDoc(BaseDocTemplate):
         self.notes_pages: tuple[int, ...] = ()
         self.current_at: SourceRef | None = None
         self.current_what = ""
+        self._block = ""  # the block whose first flowable is still to be drawn
         self.current_part = ""
         self.page_part = ""  # the part running at the top of this page, for the header
         self._base = (lay.margin_bottom, lay.frame_height)
@@ -108,11 +110,20 @@ class BriefingDoc(BaseDocTemplate):
     def handle_flowable(self, flowables: list[Any]) -> None:
         if flowables and isinstance(flowables[0], At):
             self.current_at, self.current_what = flowables[0].at, flowables[0].what
+            if flowables[0].what not in ("section", "part"):
+                self._block = block_key(flowables[0].at)
         if flowables and isinstance(flowables[0], PadPages):
             blank = flowables.pop(0).finish.pad(self.page)
             self.notes_pages = tuple(range(self.page + 1, self.page + 1 + blank))
             flowables[0:0] = [NextPageTemplate(NOTES), PageBreak()] * blank
         super().handle_flowable(flowables)
+
+    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (reportlab's hook)
+        """The page a block starts on (its first drawn flowable's), under its block key:
+        the deck's notes cite the page of the paragraph or box itself."""
+        if self._block and not isinstance(flowable, At):
+            self.page_of.setdefault(self._block, self.page)
+            self._block = ""
 
     def _footnote_marker(self, canv: Canvas, kind: str, label: str | None) -> None:
         self.footnote_pages.setdefault(self.page, []).append(int(label or 0))

@@ -74,7 +74,7 @@ def test_unknown_key_without_suggestion(load: Load) -> None:
     _, problems = load(part=PART.replace("    title: Introduction",
                                          "    title: Introduction\n    zzz: 1"))
     assert problems == [f"{P}:6: unknown key 'zzz' in section; allowed keys: id, title, "
-                        "blocks, sections, slides"]
+                        "blocks, sections, slides, training"]
 
 
 def test_unknown_block_kind(load: Load) -> None:
@@ -492,3 +492,37 @@ def test_discover_and_resolve_targets(load: Load, tmp_path: Path) -> None:
 def test_input_files(load: Load, tmp_path: Path) -> None:
     load()
     assert input_files(tmp_path / B) == [(tmp_path / B).resolve(), (tmp_path / P).resolve()]
+
+
+# training deck settings and training material ------------------------------------------
+
+def test_deck_minutes_and_section_training_are_read(load: Load) -> None:
+    model, problems = load(
+        briefing=BRIEFING + "deck:\n  minutes: 60\n",
+        part=PART.replace("    title: Introduction\n", "    title: Introduction\n"
+                          "    training:\n      questions: [\"What would you do?\"]\n"
+                          "      activities:\n        - {title: Map it, minutes: 5, "
+                          "steps: [Draw the route.]}\n      prompts: [Pairs first.]\n"))
+    assert problems == []
+    assert model is not None and model.deck.minutes == 60
+    training = model.parts[0].sections[0].training
+    assert training is not None
+    assert training.questions == ((Text(text="What would you do?"),),)
+    assert [(a.title, a.minutes) for a in training.activities] == [("Map it", 5)]
+    assert training.prompts == ((Text(text="Pairs first."),),)
+
+
+def test_default_session_is_90_minutes(load: Load) -> None:
+    model, _ = load()
+    assert model is not None and model.deck.minutes == 90
+    assert model.parts[0].sections[0].training is None
+
+
+def test_session_minutes_out_of_range_and_unknown_training_key(load: Load) -> None:
+    _, problems = load(
+        briefing=BRIEFING + "deck:\n  minutes: 900\n",
+        part=PART.replace("    title: Introduction\n", "    title: Introduction\n"
+                          "    training:\n      question: [x]\n"))
+    assert problems == [
+        f"{B}:16: 'minutes' is 900; give a whole number of minutes from 30 to 240",
+        f"{P}:7: unknown key 'question' in training; did you mean 'questions'?"]

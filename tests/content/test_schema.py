@@ -46,6 +46,7 @@ SINK_BRIEFING: dict[str, Any] = {
                 "series": [{"column": "v"}], "title": "Line"}],
     "datasets": [{"id": "ds", "title": "D", "source": "Somewhere", "columns": ["k", "v"],
                   "rows": [["a", 1], ["b", None]]}],
+    "deck": {"minutes": 60},
 }
 SINK_PART: dict[str, Any] = {
     "id": "part-1", "title": "Part", "shared": False,
@@ -54,6 +55,8 @@ SINK_PART: dict[str, Any] = {
         "id": "s1", "title": "One",
         "slides": {"skip": False, "bullets": ["b"],
                    "extra": [{"title": "X", "bullets": ["y"], "notes": "n"}]},
+        "training": {"questions": ["Why?"], "prompts": ["Pairs first."],
+                     "activities": [{"title": "A", "minutes": 5, "steps": ["Do it."]}]},
         "blocks": [
             {"p": "Text{fn:fn-p} {see:t1}"},
             {"bullets": ["a", {"text": "b", "items": ["c"]}]},

@@ -35,6 +35,7 @@ from builder.model import (
     Strong,
     Table,
     Text,
+    Training,
 )
 
 PART = "content/sample/part.yaml"
@@ -138,6 +139,8 @@ NEGLECT = Section(
         LearningPoints(at=at(210), items=_items([LONG * 2 + f"Point {i}." for i in
                                                  range(1, 8)], 211)),
     ),
+    training=Training(questions=(t("What do you look for at a home visit?"),),
+                      prompts=(t("Pairs first, then the whole group."),), at=at(220)),
     sections=(Section(
         id="normalisation", title="Normalisation of neglect", level=3, at=at(230),
         slides=SlideOverride(at=at(231), bullets=(t("Override bullet one"),
@@ -173,4 +176,7 @@ BRIEFING = Briefing(
 )
 
 PAGES = {"intro": 3, "key-data": 7, "table-1": 8, "figure-1": 9, "neglect": 15,
-         "normalisation": 16, "part-1": 3, "part-2": 15}
+         "normalisation": 16, "part-1": 3, "part-2": 15,
+         # blocks, as the PDF records them: the page each paragraph or box starts on
+         "@content/sample/part.yaml:7": 4, "@content/sample/part.yaml:201": 15,
+         "@content/sample/part.yaml:205": 17, "@content/sample/part.yaml:210": 18}

@@ -48,7 +48,7 @@ def test_text_is_set_exactly_as_planned_with_sizes_and_no_autofit(
 
 def test_hostile_text_appears_as_written_minus_xml_illegal_characters(deck_path: Path) -> None:
     deck = _deck(deck_path)
-    body = next(sh for sh in deck.slides[3].placeholders if sh.placeholder_format.idx == 1)
+    body = next(sh for sh in deck.slides[5].placeholders if sh.placeholder_format.idx == 1)
     assert "Tom <tom@example.com> & x<y  kept: *not emphasis* {braces}" in body.text_frame.text
 
 
@@ -92,7 +92,7 @@ def test_notes_on_every_slide_and_footer_and_number_on_content_slides(
         assert slide.notes_slide.notes_text_frame.text == spec.notes
         types = {sh.placeholder_format.type for sh in slide.placeholders}
         assert (13 in types and 15 in types) == spec.footer, spec.title  # SLIDE_NUMBER, FOOTER
-    footer = next(sh for sh in deck.slides[3].placeholders if sh.placeholder_format.type == 15)
+    footer = next(sh for sh in deck.slides[5].placeholders if sh.placeholder_format.type == 15)
     assert footer.text_frame.text == "Messages for health"
 
 
@@ -111,3 +111,21 @@ def test_two_builds_are_byte_identical(deck_path: Path, plan: DeckPlan, theme: T
     again = tmp_path / "again.pptx"
     write_deck(plan, BRIEFING, theme, again)
     assert again.read_bytes() == deck_path.read_bytes()
+
+
+def test_hidden_slides_and_powerpoint_sections_as_planned(deck_path: Path, plan: DeckPlan
+                                                           ) -> None:
+    deck = _deck(deck_path)
+    hidden = [s._element.get("show") == "0" for s in deck.slides]
+    assert hidden == [s.hidden for s in plan.slides]
+    p14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+    sections = list(deck.part._element.iter(f"{p14}section"))
+    assert [s.get("name") for s in sections] == [s.title for s in plan.sections]
+    ids = [s.get("id") for s in deck.slides._sldIdLst]
+    listed = [x.get("id") for sec in sections for x in sec.iter(f"{p14}sldId")]
+    assert listed == ids
+
+
+def test_the_master_has_title_only_blank_and_trainer_layouts(deck_path: Path) -> None:
+    names = [layout.name for layout in _deck(deck_path).slide_layouts]
+    assert {"Title Only", "Blank", "Trainer to complete"} <= set(names)

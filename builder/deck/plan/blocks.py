@@ -1,13 +1,12 @@
 """The slides a part's or section's blocks get after its content slide: its charts in
 reading order, then one quotation, the case examples together, and each learning-points
-box with its reflection."""
+box. ``depth`` is how optional the section is (0: a topic of the briefing's own part)."""
 
 from __future__ import annotations
 
 from builder.deck.plan.cases import has_text, plan_cases
 from builder.deck.plan.charts import plan_chart
 from builder.deck.plan.learning_points import plan_learning_points
-from builder.deck.plan.notes import quote_note
 from builder.deck.plan.planner import Planner
 from builder.deck.plan.quotes import plan_quote
 from builder.model import CaseExample, Figure, LearningPoints, Paragraph, Quote, Table
@@ -15,36 +14,40 @@ from builder.model import CaseExample, Figure, LearningPoints, Paragraph, Quote,
 Quoted = tuple[Quote, Paragraph | None]  # a quotation and the paragraph that introduces it
 
 
-def plan_blocks(p: Planner, blocks: tuple[object, ...], title: str, sid: str) -> None:
+def plan_blocks(p: Planner, blocks: tuple[object, ...], title: str, depth: int) -> None:
     """Adds the blocks' slides. One quotation gets a slide (the first voice, else the
     first, unless there are case examples and no voice: a case slide carries the
     section's evidence); the others are in its notes."""
-    _chart_slides(p, blocks, sid)
+    _chart_slides(p, blocks, depth)
     quotes = _quotations(blocks)
     cases = [b for b in blocks if isinstance(b, CaseExample) and has_text(b)]
     voice = [q for q in quotes if q[0].kind == "voice"]
     if voice or (quotes and not cases):
         q, context = (voice or quotes)[0]
-        others = [quote_note(p, x) for x, _ in quotes if x is not q]
-        plan_quote(p, q, context, title, sid, others)
+        plan_quote(p, q, context, title, [x for x, _ in quotes if x is not q],
+                   tier=(1 if voice else 2) + depth)
     if cases:
-        plan_cases(p, cases, title, sid)
+        plan_cases(p, cases, title, tier=1 + depth)
     for b in blocks:
         if isinstance(b, LearningPoints):
-            plan_learning_points(p, b, title, sid)
+            plan_learning_points(p, b, title, tier=1 + depth)
 
 
-def _chart_slides(p: Planner, blocks: tuple[object, ...], sid: str) -> None:
-    """Adds a slide for each table with a chart and each figure, in reading order."""
+def _chart_slides(p: Planner, blocks: tuple[object, ...], depth: int) -> None:
+    """Adds a slide for each table with a chart and each figure, in reading order; the
+    first of a section is shown before the others."""
+    first = True
     for b in blocks:
         if isinstance(b, Table) and b.chart:
-            plan_chart(p, b.chart, [f"Table {b.number}: {b.title}",
-                                    *(p.plain(x) for x in b.notes)], (b.id, sid), b.at)
+            texts = [f"Table {b.number}: {b.title}", *(p.plain(x) for x in b.notes)]
         elif isinstance(b, Figure):
-            plan_chart(p, b.chart, [f"Figure {b.number}: {b.title}",
-                                    *(p.plain(x) for x in (b.caption, b.missing,
-                                                           b.source_note) if x)],
-                       (b.id, sid), b.at)
+            texts = [f"Figure {b.number}: {b.title}", *(p.plain(x) for x in (
+                b.caption, b.missing, b.source_note) if x)]
+        else:
+            continue
+        plan_chart(p, b.chart or "", [p.excerpt(t, b.at, b.id) for t in texts], b.at,
+                   tier=1 if first else 3)
+        first = False
 
 
 def _quotations(blocks: tuple[object, ...]) -> list[Quoted]:

@@ -1,17 +1,19 @@
-"""The case slide: a section's case examples together, each in a sentence or two; the
-cases in full, with their quotations, in the notes."""
+"""The case slide: a section's case examples together, each by its first sentence or the
+phrase its text highlights; the cases in full, with their quotations, in the notes."""
 
 from __future__ import annotations
 
 from builder.deck import geometry as g
 from builder.deck.pack import Para
 from builder.deck.plan.notes import block_note
-from builder.deck.plan.planner import Planner
-from builder.deck.text import Run, Runs, clean, first_sentence, sentences
+from builder.deck.plan.planner import Item, Planner
+from builder.deck.plan.points import Unit, choose, paragraph_units
+from builder.deck.plan.spec import Excerpt
+from builder.deck.text import Run, clean
 from builder.model import BulletList, CaseExample, Paragraph
 
-CASE_MORE = "The full case is in the speaker notes."
-CASE_MORE_MANY = "The full cases are in the speaker notes."
+CASE_MINUTES = 3.0
+CASE_WORDS = 34
 
 
 def has_text(block: object) -> bool:
@@ -20,47 +22,45 @@ def has_text(block: object) -> bool:
         isinstance(b, Paragraph | BulletList) for b in block.blocks)
 
 
-def plan_cases(p: Planner, cases: list[CaseExample], title: str, sid: str) -> None:
-    """Adds one slide for the section's case examples, led by the section's one-sentence
-    introduction if it handed one on (``p.lead``)."""
-    notes = p.notes(_case_texts(p, cases), sid)
-    intro: list[Para] = []
-    if p.lead is not None:
-        intro = [Para(p.lead[0], bullet=False, style="strong", keep=True)]
-        notes = p.lead[1].replace(p.page_note(sid), "").rstrip() + "\n\n" + notes
-        p.lead = None
-    p.chosen("case", g.CASE, _heading(cases, title), _options(p, cases, intro), notes,
-             cases[0].at)
-
-
-def _case_texts(p: Planner, cases: list[CaseExample]) -> list[str]:
-    """Each case in full for the notes: "Case example 2: Title", then its text."""
-    texts: list[str] = []
-    for n, case in enumerate(cases, start=1):
-        head = f"Case example {n}" if len(cases) > 1 else "Case example"
-        if case.title:
-            head += f": {clean(case.title)}"
-        texts.append(head)
-        texts.extend(t for t in (block_note(p, b) for b in case.blocks) if t is not None)
-    return texts
-
-
-def _options(p: Planner, cases: list[CaseExample], intro: list[Para]) -> list[list[Para]]:
-    """The slide's wordings, fullest first: one case in two sentences, then in one; several
-    cases one sentence each, as bullets led by their titles."""
+def plan_cases(p: Planner, cases: list[CaseExample], title: str, tier: int) -> None:
+    """Adds one slide for the section's case examples."""
     many = len(cases) > 1
-    more = Para((Run(CASE_MORE_MANY if many else CASE_MORE),), bullet=False,
-                style="muted", scale=0.85)
-    options = []
-    for count in ((1,) if many else (2, 1)):
-        paras = list(intro)
-        for case in cases:
-            rs = _summary(p, case, count)
-            if case.title and many:
-                rs = (Run(f"{clean(case.title)}: ", bold=True), *rs)
-            paras.append(Para(rs, bullet=many))
-        options.append([*paras, more])
-    return options
+    units: list[Unit] = []
+    for n, case in enumerate(cases):
+        best = _summary(p, case, n * 100)
+        if best is not None:
+            name = clean(case.title)
+            lead = (Run(f"{name}: ", bold=True),) if name and many else ()
+            para = Para((*lead, *best.paras[0].runs), bullet=many)
+            units.append(Unit((para,), best.said, best.order, best.score + (5 if n == 0 else 0)))
+    chosen = choose(units, CASE_WORDS)
+    excerpts = tuple(x for c in cases for x in _case_texts(p, c, cases))
+    if not chosen:  # no sentence short enough to show: the cases go to the notes
+        p.carry.extend(excerpts)
+        return
+    items = [Item(x) for u in chosen for x in u.paras]
+    items[0] = Item(items[0].para, tuple(s for u in chosen for s in u.said), excerpts)
+    p.flowed("case", g.CASE, _heading(cases, title), items, cases[0].at, tier=tier,
+             minutes=CASE_MINUTES)
+
+
+def _summary(p: Planner, case: CaseExample, order: int) -> Unit | None:
+    """The case's best point: its first paragraph's first sentence, or a sentence with
+    the phrase the case highlights in bold."""
+    units = [u for b in case.blocks if isinstance(b, Paragraph)
+             for u in paragraph_units(p, b.content, order, True)]
+    return max(units, key=lambda u: (u.score, -u.order)) if units else None
+
+
+def _case_texts(p: Planner, case: CaseExample, cases: list[CaseExample]) -> list[Excerpt]:
+    """The case in full for the notes: "Case example 2: Title", then its text."""
+    n = cases.index(case) + 1
+    head = f"Case example {n}" if len(cases) > 1 else "Case example"
+    if case.title:
+        head += f": {clean(case.title)}"
+    texts = [head, *(t for t in (block_note(p, b) for b in case.blocks) if t is not None)]
+    page = p.excerpt("", case.at).page
+    return [Excerpt(t, page) for t in texts]
 
 
 def _heading(cases: list[CaseExample], title: str) -> str:
@@ -69,14 +69,3 @@ def _heading(cases: list[CaseExample], title: str) -> str:
         return f"Case examples: {title}"
     names = [clean(c.title) for c in cases if c.title]
     return f"Case example: {names[0] if names else title}"
-
-
-def _summary(p: Planner, case: CaseExample, count: int) -> Runs:
-    """The first ``count`` sentences of the case's first paragraph, else the first sentence
-    of its list's first item."""
-    for b in case.blocks:
-        if isinstance(b, Paragraph):
-            return sentences(p.runs(b.content), count)
-        if isinstance(b, BulletList) and b.items:
-            return first_sentence(p.runs(b.items[0].content))
-    return ()

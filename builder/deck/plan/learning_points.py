@@ -1,62 +1,60 @@
-"""The learning-points slide, and the reflection slide after it that turns the points
-into questions for the group."""
+"""The learning-points slides: each point by its first sentence (or that sentence's
+lead-in clause) on at most two slides, the second optional; points that fit neither
+are in the second slide's notes, and every point is in full in the notes."""
 
 from __future__ import annotations
 
 from builder.deck import geometry as g
-from builder.deck.pack import Para, fixed
-from builder.deck.plan.items import full_items
-from builder.deck.plan.planner import Planner
-from builder.deck.plan.spec import Frame
-from builder.deck.reflect import question
-from builder.deck.text import Run, Runs, clean, first_sentence, text_of
+from builder.deck.pack import Para
+from builder.deck.plan.planner import Item, Planner
+from builder.deck.text import audience, count_words, lead_clause, split_sentences, text_of
 from builder.model import LearningPoints
 
-REFLECT_PROMPT = "What does this look like in your own practice? What would you do differently?"
-MIN_QUESTIONS, MAX_QUESTIONS = 3, 4
+LP_MINUTES = 3.0
+LP_WORDS = 34
+LP_POINTS = 4
+LONG = 26
+MAX_SLIDES = 2
 
 
-def plan_learning_points(p: Planner, lp: LearningPoints, title: str, sid: str) -> None:
-    """Adds the box in full if it fits one slide, else each point's first sentence (the
-    points in full are in the notes); then a reflection slide of questions."""
-    points = [p.plain(it.content) for it in lp.items]
-    notes = p.notes(["\n".join(f"- {x}" for x in points)], sid)
-    firsts = [Para(first_sentence(p.runs(it.content))) for it in lp.items]
-    p.chosen("learning_points", g.LEARNING, f"{lp.title}: {title}",
-             [full_items(p, lp.items), firsts], notes, lp.at)
-    _reflection(p, lp, title, sid)
+def plan_learning_points(p: Planner, lp: LearningPoints, title: str, tier: int) -> None:
+    """Adds the box's slides: the points in reading order while they fit the word
+    budget, the others on a second slide a tier deeper (hidden first when time is
+    short) as far as they fit, the rest only in its notes."""
+    items = [_item(p, lp, it.content) for it in lp.items]
+    chunks: list[list[Item]] = []
+    left = items
+    while left and len(chunks) < MAX_SLIDES:
+        chunk = _fill(left)
+        chunks.append(chunk)
+        left = [x for x in left if x not in chunk]
+    if left:  # in the notes of the last slide
+        last = chunks[-1]
+        last[-1] = Item(last[-1].para, last[-1].points,
+                        (*last[-1].excerpts, *(x.excerpts[0] for x in left)))
+    for n, chunk in enumerate(chunks, start=1):
+        t = f"{lp.title}: {title}" + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else "")
+        p.flowed("learning_points", g.LEARNING, t, chunk, lp.at, tier=tier + (n > 1),
+                 minutes=LP_MINUTES)
 
 
-def _reflection(p: Planner, lp: LearningPoints, title: str, sid: str) -> None:
-    """Adds "Reflect: <section>": the questions under a standing prompt, as many as fit."""
-    asked = _questions(p, lp)
-    prompt = (Para((Run(REFLECT_PROMPT),), bullet=False, style="strong"),)
-    layout = g.LAYOUTS[g.REFLECTION]
-    size = fixed(prompt, layout.box("prompt"), p.theme.fonts, p.body) or p.body[-1]
-    options = [[Para(rs) for _, rs in asked[:n]] for n in range(len(asked), 0, -1)]
-    notes = p.notes(["Questions for discussion, from the learning points on the "
-                     "previous slide:", *(f"- {text_of(rs)}" for _, rs in asked),
-                     "Ask the group to relate each to a case they know, and to name "
-                     "one thing they will do differently."], sid)
-    p.chosen("reflection", g.REFLECTION, f"Reflect: {title}", options, notes, lp.at,
-             extra=[Frame("prompt", prompt, size)])
+def _item(p: Planner, lp: LearningPoints, content: object) -> Item:
+    rs = audience(p.runs(content))  # type: ignore[arg-type]
+    sentences = split_sentences(rs)
+    first = sentences[0] if sentences else rs
+    shown = first if count_words(text_of(first)) <= LONG else (lead_clause(first, 4) or first)
+    return Item(Para(shown), (text_of(shown),),
+                (p.excerpt(p.plain(content), lp.at),))  # type: ignore[arg-type]
 
 
-def _questions(p: Planner, lp: LearningPoints) -> list[tuple[int, Runs]]:
-    """Two to four of the points, in their order, each with its index: as questions
-    ("How do you ...?") where the sentence allows it, the others as "Discuss: <first
-    sentence>"."""
-    asked: list[tuple[int, Runs]] = []
-    for i, it in enumerate(lp.items):
-        q = question(p.plain(it.content))
-        if q:
-            asked.append((i, (Run(clean(q)),)))
-    asked = asked[:MAX_QUESTIONS]
-    for i, it in enumerate(lp.items):
-        if len(asked) >= min(MIN_QUESTIONS, len(lp.items)):
-            break
-        if all(i != j for j, _ in asked):
-            asked.append((i, (Run("Discuss: ", bold=True),
-                              *first_sentence(p.runs(it.content)))))
-    asked.sort(key=lambda x: x[0])
-    return asked
+def _fill(items: list[Item]) -> list[Item]:
+    """The items, in order, that fit one slide's budget (at least the first)."""
+    out: list[Item] = []
+    used = 0
+    for it in items:
+        n = count_words(text_of(it.para.runs))
+        if out and (used + n > LP_WORDS or len(out) >= LP_POINTS):
+            continue
+        out.append(it)
+        used += n
+    return out

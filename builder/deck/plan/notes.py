@@ -1,9 +1,58 @@
-"""Prose, lists and quotations as speaker notes: in full, in the briefing's words."""
+"""Speaker notes a presenter can glance at: the time and the talking points first, then
+the briefing's text behind the slide, each passage under the page it is printed on; and
+the briefing's prose, lists and quotations as notes text, in the briefing's words."""
 
 from __future__ import annotations
 
-from builder.deck.plan.planner import Planner
+from typing import TYPE_CHECKING
+
+from builder.deck.plan.spec import DeckSection, Excerpt, SlideSpec
 from builder.model import BulletList, ListItem, Paragraph, Quote
+
+if TYPE_CHECKING:
+    from builder.deck.plan.planner import Planner
+
+TRAINING_MARK = "Written for this training, not from the briefing"
+POINTS_HEAD = "Talking points:"
+BRIEFING_HEAD = "From the briefing:"
+
+
+def notes_text(slide: SlideSpec, section: DeckSection, index: int, extra: int) -> str:
+    """The slide's notes: its time (and, on a section's first slide, the section's), its
+    talking points, then the briefing's text by page. ``extra``: the minutes a hidden
+    slide adds when shown."""
+    blocks = [_time(slide, section, index, extra)]
+    if slide.points:
+        head = f"{TRAINING_MARK}:" if slide.kind in ("reflection", "activity") else POINTS_HEAD
+        blocks.append("\n".join([head, *(f"- {p}" for p in slide.points)]))
+    if slide.excerpts:
+        blocks.append(BRIEFING_HEAD + "\n" + _by_page(slide.excerpts))
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _time(slide: SlideSpec, section: DeckSection, index: int, extra: int) -> str:
+    if slide.hidden:
+        line = f"Optional slide (hidden): show it to add about {max(1, extra)} min."
+    else:
+        line = f"Time: {slide.minutes} min."
+    if index == section.slides[0]:
+        n = len(section.slides)
+        line += (f" Section \u2018{section.title}\u2019: {section.minutes} min for its shown "
+                 f"slides ({n} slide{'s' if n > 1 else ''} in all).")
+    return line
+
+
+def _by_page(excerpts: tuple[Excerpt, ...]) -> str:
+    """The excerpts in order, each run of them on one page under "Briefing, p. N"."""
+    out: list[str] = []
+    page: int | None | str = ""
+    for e in excerpts:
+        if e.page != page:
+            page = e.page
+            if e.page is not None:
+                out.append(f"Briefing, p. {e.page}")
+        out.append(e.text)
+    return "\n".join(out)
 
 
 def quote_label(q: Quote) -> str:
@@ -36,3 +85,10 @@ def block_note(p: Planner, block: object) -> str | None:
     if isinstance(block, Quote):
         return quote_note(p, block)
     return None
+
+
+def block_excerpt(p: Planner, block: object) -> Excerpt | None:
+    """A paragraph, list or quotation as an excerpt with its page; None for other blocks."""
+    text = block_note(p, block)
+    at = getattr(block, "at", None)
+    return None if text is None else p.excerpt(text, at)

@@ -1,20 +1,37 @@
-"""The deck being planned: its slides and warnings so far, the text helpers every slide
-kind shares, and the one way to add a slide (its title measured, its text set at the
-largest size that fits, continued as "Title (2 of 3)" when it needs more than one)."""
+"""The deck being planned: its draft slides and warnings so far, the text helpers every
+slide kind shares, and the one way to add a slide (its title measured, its text set at
+the largest size that fits, continued as "Title (2 of 3)" when it needs more than one).
+
+Each draft carries what the session needs to time it: its tier (0: always shown; higher
+tiers are optional depth, hidden first when time is short), its minutes when shown, the
+PowerPoint section it belongs to, its talking points and the briefing text behind it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from builder.deck import geometry as g
 from builder.deck.pack import Para, fixed, flow
-from builder.deck.plan.choose import choose
-from builder.deck.plan.spec import ChartPlan, Frame, SlideKind, SlideSpec
+from builder.deck.plan.spec import ChartPlan, Excerpt, Frame, SlideKind, SlideSpec
 from builder.deck.text import Run, Runs, clean, plain, runs
-from builder.model import Briefing, CaseExample, Figure, Inlines, SourceRef, Table, walk_sections
+from builder.model import (
+    Briefing,
+    CaseExample,
+    Figure,
+    Inlines,
+    SourceRef,
+    Table,
+    walk_sections,
+)
+from builder.pages import block_key
 from builder.problems import Problem
 from builder.theme import Theme
+
+Group = tuple[str, str]  # a PowerPoint section: (id, title)
+OPENING: Group = ("opening", "Opening")
+CLOSE: Group = ("close", "Close")
 
 
 def steps(top: float, bottom: float) -> tuple[float, ...]:
@@ -52,18 +69,31 @@ def _titles(briefing: Briefing) -> dict[str, str]:
     return titles
 
 
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A planned slide before the session is timed (``spec`` has no notes or minutes yet)."""
+
+    spec: SlideSpec
+    tier: int
+    base: float  # minutes when shown
+    group: Group
+
+
 @dataclass
 class Planner:
-    """The deck so far. Slide kinds add slides through ``add``, ``flowed`` and ``chosen``;
-    ``carry`` and ``lead`` hand a section's text on to the slide that will show it."""
+    """The deck so far. Slide kinds add slides through ``add``, ``flowed`` and ``chosen``,
+    within the section set by ``enter``; ``carry`` hands briefing text that has no slide
+    of its own (a section's prose about its charts, a lead-in) on to the next slide's
+    notes, and ``settle`` to the last slide's when no slide follows."""
 
     briefing: Briefing
     theme: Theme
     pages: Mapping[str, int]
-    slides: list[SlideSpec] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    carry: list[str] = field(default_factory=list)  # prose for the next chart's notes
-    lead: tuple[Runs, str] | None = None  # a section's lead-in for its case slide, and notes
+    carry: list[Excerpt] = field(default_factory=list)  # briefing text for the next slide
+    section: str = ""
+    group: Group = OPENING
     titles: dict[str, str] = field(init=False)
     body: tuple[float, ...] = field(init=False)
     title_sizes: tuple[float, ...] = field(init=False)
@@ -73,6 +103,20 @@ class Planner:
         self.body = steps(s.body_size, s.min_body_size)
         self.title_sizes = steps(s.title_size, s.title_size - 8)
         self.titles = _titles(self.briefing)
+
+    def enter(self, section: str, group: Group | None = None) -> None:
+        """Slides from now on belong to ``section`` (and to the PowerPoint section ``group``)."""
+        self.section = section
+        if group is not None:
+            self.group = group
+
+    def settle(self) -> None:
+        """Briefing text still carried goes to the last slide's notes."""
+        if self.carry and self.drafts:
+            last = self.drafts[-1]
+            spec = replace(last.spec, excerpts=(*last.spec.excerpts, *self.carry))
+            self.drafts[-1] = replace(last, spec=spec)
+        self.carry = []
 
     # ------------------------------------------------------------ text
 
@@ -88,16 +132,18 @@ class Planner:
         """Plain text as one run."""
         return (Run(clean(text)),)
 
-    def page_note(self, *ids: str) -> str:
-        """"Briefing, p. N" for the first of the ids the PDF has a page for, else ""."""
+    def page(self, *ids: str) -> int | None:
+        """The page of the first of the ids the PDF has a page for (block keys first)."""
         for i in ids:
             if i in self.pages:
-                return f"Briefing, p. {self.pages[i]}"
-        return ""
+                return self.pages[i]
+        return None
 
-    def notes(self, texts: list[str], *ids: str) -> str:
-        """Speaker notes: the non-empty texts, then the briefing page, a blank line apart."""
-        return "\n\n".join(t for t in [*texts, self.page_note(*ids)] if t)
+    def excerpt(self, text: str, at: SourceRef | None, *ids: str) -> Excerpt:
+        """Briefing text for the notes, with the page of the block written at ``at`` (else
+        of the first of ``ids`` the PDF has)."""
+        keys = (block_key(at),) if at is not None else ()
+        return Excerpt(text, self.page(*keys, *ids, self.section))
 
     def warn(self, at: SourceRef, message: str) -> None:
         self.warnings.append(Problem.at(at, message, "warning"))
@@ -121,47 +167,44 @@ class Planner:
             return sizes[-1]
         return size
 
-    def add(self, kind: SlideKind, layout: str, title: str, frames: list[Frame], notes: str,
-            at: SourceRef, chart: ChartPlan | None = None, footer: bool = True,
-            title_sizes: tuple[float, ...] | None = None) -> None:
+    def add(self, kind: SlideKind, layout: str, title: str, frames: list[Frame], at: SourceRef,
+            *, tier: int, minutes: float, points: tuple[str, ...] = (),
+            excerpts: tuple[Excerpt, ...] = (), chart: ChartPlan | None = None,
+            footer: bool = True, title_sizes: tuple[float, ...] | None = None) -> None:
         """One slide, its title set at the largest size that fits."""
         title = clean(title)
         size = self.title_size(layout, title, at, title_sizes or self.title_sizes)
-        self.slides.append(SlideSpec(kind, layout, title, size, tuple(frames), notes, at,
-                                     chart, footer))
+        excerpts = (*self.carry, *excerpts)
+        self.carry = []
+        page = next((e.page for e in excerpts if e.page is not None), None)
+        spec = SlideSpec(kind, layout, title, size, tuple(frames), "", at, chart, footer,
+                         self.section, 0, points, page, excerpts)
+        self.drafts.append(Draft(spec, tier, minutes, self.group))
 
-    def continued(self, kind: SlideKind, layout: str, title: str, chunks: list[list[Para]],
-                  size: float, notes: str, at: SourceRef, role: str = "body",
-                  extra: list[Frame] | None = None) -> None:
-        """One slide per chunk of paragraphs, titled "Title (2 of 3)" when there are several."""
-        for i, chunk in enumerate(chunks, start=1):
-            t = title if len(chunks) == 1 else f"{title} ({i} of {len(chunks)})"
-            self.add(kind, layout, t, [Frame(role, tuple(chunk), size), *(extra or [])], notes, at)
-
-    def flowed(self, kind: SlideKind, layout: str, title: str, paras: list[Para], notes: str,
-               at: SourceRef, extra: list[Frame] | None = None, role: str = "body",
-               sizes: tuple[float, ...] | None = None) -> None:
-        """Slides holding ``paras`` in the layout's ``role`` box, continued as
-        "Title (2 of 3)" when they need more than one slide."""
-        if not paras:
-            return
-        box = g.LAYOUTS[layout].box(role)
-        size, chunks = flow(paras, box, self.theme.fonts, sizes or self.body)
-        self.continued(kind, layout, title, chunks, size, notes, at, role, extra)
-
-    def chosen(self, kind: SlideKind, layout: str, title: str, options: list[list[Para]],
-               notes: str, at: SourceRef, extra: list[Frame] | None = None,
+    def flowed(self, kind: SlideKind, layout: str, title: str, items: list[Item],
+               at: SourceRef, *, tier: int, minutes: float, extra: list[Frame] | None = None,
                role: str = "body", sizes: tuple[float, ...] | None = None) -> None:
-        """Slides for the best-fitting wording, continued as "Title (2 of 3)" if need be;
-        a content slide's list may go into two columns first."""
-        if not any(options):
+        """Slides holding the items' paragraphs in the layout's ``role`` box, continued as
+        "Title (2 of 3)" when they need more than one slide (continuation slides one tier
+        deeper); each slide's notes have the points and excerpts of its own paragraphs."""
+        if not items:
             return
         box = g.LAYOUTS[layout].box(role)
-        size, chunks, split = choose(options, box, self.theme.fonts, sizes or self.body,
-                                     columns=layout == g.CONTENT and not extra)
-        if split:
-            paras = chunks[0]
-            self.add(kind, g.TWO, title, [Frame("left", tuple(paras[:split]), size),
-                                          Frame("right", tuple(paras[split:]), size)], notes, at)
-            return
-        self.continued(kind, layout, title, chunks, size, notes, at, role, extra)
+        size, chunks = flow([i.para for i in items], box, self.theme.fonts, sizes or self.body)
+        notes = {i.para: i for i in items}
+        for n, chunk in enumerate(chunks, start=1):
+            t = title if len(chunks) == 1 else f"{title} ({n} of {len(chunks)})"
+            mine = [notes[x] for x in chunk if x in notes]
+            self.add(kind, layout, t, [Frame(role, tuple(chunk), size), *(extra or [])], at,
+                     tier=tier + (n > 1), minutes=minutes,
+                     points=tuple(x for i in mine for x in i.points),
+                     excerpts=tuple(x for i in mine for x in i.excerpts))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A paragraph of a slide with the talking points and briefing text behind it."""
+
+    para: Para
+    points: tuple[str, ...] = ()
+    excerpts: tuple[Excerpt, ...] = ()

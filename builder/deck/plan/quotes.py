@@ -1,48 +1,68 @@
-"""The quotation slide: one quotation of a section, large and italic, with the sentence
-that introduces it; the section's other quotations are in its notes."""
+"""The quotation slide: one quotation of a section, large and italic, whole sentences of
+it (an ellipsis where it was cut); the quotation in full, the sentence that introduces it
+and the section's other quotations are in the notes."""
 
 from __future__ import annotations
 
 from builder.deck import geometry as g
-from builder.deck.pack import Para, fixed
-from builder.deck.plan.notes import quote_label
-from builder.deck.plan.planner import Planner, steps
-from builder.deck.plan.spec import Frame
-from builder.deck.text import Run, Runs, clean, first_sentence
+from builder.deck.pack import Para
+from builder.deck.plan.notes import quote_label, quote_note
+from builder.deck.plan.planner import Item, Planner, steps
+from builder.deck.text import Run, Runs, count_words, split_sentences, text_of
 from builder.model import Paragraph, Quote
 
+QUOTE_MINUTES = 2.0
+QUOTE_WORDS = 40
+ELLIPSIS = " \u2026"
 
-def plan_quote(p: Planner, q: Quote, context: Paragraph | None, title: str, sid: str,
-               others: list[str]) -> None:
-    """Adds the quotation's slide(s), titled "In their own words: <section>" for a voice,
-    else "SCR extract: <section>"; ``others`` (the section's other quotations as notes
-    lines) go into the notes."""
-    paras = [Para(p.runs(x, italic=True), bullet=False) for x in q.paragraphs]
+
+def plan_quote(p: Planner, q: Quote, context: Paragraph | None, title: str,
+               others: list[Quote], tier: int) -> None:
+    """Adds the quotation's slide, titled "In their own words: <section>" for a voice,
+    else "SCR extract: <section>"; none when its first sentence alone is over the word
+    budget (it stays in the notes of the section's slides)."""
+    shown = _shown(p, q)
+    if sum(count_words(text_of(x)) for x in shown) > QUOTE_WORDS + 5:
+        return
+    paras = [Para(rs, bullet=False) for rs in shown]
     if q.attribution:
         paras.append(Para((Run("\u2014 "), *p.runs(q.attribution)), bullet=False,
                           style="muted"))
-    ctx = _context(p, context, title)
-    quote_sizes = steps(p.theme.slides.body_size + 2, p.theme.slides.min_body_size)
-    notes = p.notes([*(p.plain(x) for x in q.paragraphs),
-                     p.plain(context.content) if context else "",
-                     *(["More extracts from this section of the briefing:", *others]
-                       if others else [])], sid)
-    p.flowed("quote", g.QUOTE, f"{quote_label(q)}: {title}", paras, notes, q.at,
-             extra=[ctx] if ctx else [], role="quote", sizes=quote_sizes)
+    excerpts = (p.excerpt(quote_note(p, q), q.at),
+                *((p.excerpt(p.plain(context.content), context.at),) if context else ()),
+                *(p.excerpt(quote_note(p, x), x.at) for x in others))
+    items = [Item(x) for x in paras]
+    items[0] = Item(paras[0], (" ".join(p.plain(x) for x in q.paragraphs),), excerpts)
+    sizes = steps(p.theme.slides.body_size + 2, p.theme.slides.body_size)
+    p.flowed("quote", g.QUOTE, f"{quote_label(q)}: {title}", items, q.at, tier=tier,
+             minutes=QUOTE_MINUTES, role="quote", sizes=sizes)
 
 
-def _context(p: Planner, context: Paragraph | None, title: str) -> Frame | None:
-    """The line under the quotation: the paragraph before it, else that paragraph's first
-    sentence, else "From the section 'Title'", whichever fits first; None if none does."""
-    box = g.LAYOUTS[g.QUOTE].box("context")
-    options: list[Runs] = []
-    if context is not None:
-        full = p.runs(context.content)
-        options += [full, first_sentence(full)]
-    options.append((Run(f"From the section \u2018{clean(title)}\u2019"),))
-    for rs in options:
-        paras = (Para(rs, bullet=False, style="muted"),)
-        size = fixed(paras, box, p.theme.fonts, p.body)
-        if size is not None:
-            return Frame("context", paras, size)
-    return None
+def _shown(p: Planner, q: Quote) -> list[Runs]:
+    """The quotation's paragraphs, italic, as many whole sentences as fit the word
+    budget (at least one), with an ellipsis where it stops short."""
+    out: list[Runs] = []
+    used = 0
+    for para in q.paragraphs:
+        kept: list[Runs] = []
+        for s in split_sentences(p.runs(para, italic=True)):
+            n = count_words(text_of(s))
+            if used + n > QUOTE_WORDS and (out or kept):
+                if kept:
+                    out.append(_join(kept) + (Run(ELLIPSIS, italic=True),))
+                elif out:
+                    out[-1] = out[-1] + (Run(ELLIPSIS, italic=True),)
+                return out
+            kept.append(s)
+            used += n
+        out.append(_join(kept))
+    return out
+
+
+def _join(sentences: list[Runs]) -> Runs:
+    out: list[Run] = []
+    for i, s in enumerate(sentences):
+        if i:
+            out.append(Run(" ", italic=True))
+        out.extend(s)
+    return tuple(out)

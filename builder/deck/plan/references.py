@@ -9,7 +9,16 @@ from builder.deck import geometry as g
 from builder.deck.pack import Para, flow
 from builder.deck.plan.notes import item_lines, quote_note
 from builder.deck.plan.planner import Planner, all_blocks
-from builder.deck.text import Run, Runs, first_sentence, strip, tail_from, text_of
+from builder.deck.plan.spec import Excerpt, Frame
+from builder.deck.text import (
+    Run,
+    Runs,
+    count_words,
+    first_sentence,
+    strip,
+    tail_from,
+    text_of,
+)
 from builder.model import (
     BulletList,
     LearningPoints,
@@ -21,7 +30,9 @@ from builder.model import (
 )
 
 REFERENCES_TITLE = "Further reading"
-MAX_REFERENCE_SLIDES = 2
+MAX_REFERENCE_SLIDES = 1
+REFERENCE_WORDS = 40
+MAX_REFERENCES = 5
 
 _REF = re.compile(r"(.+?)\s*\((\d{4}[a-z]?)\)\.?\s*")
 _SURNAME = re.compile(r"([A-Z][\w'\u2019-]+), (?:[A-Z]\.\s?)+")
@@ -41,8 +52,13 @@ def plan_references(p: Planner) -> None:
     for ref in refs:
         text = p.plain(ref.text)
         full.append(f"- {text}" + (f" {ref.url}" if ref.url and ref.url not in text else ""))
-    notes = p.notes([f"The full reference list is in {where}:", "\n".join(full)])
-    p.continued("references", g.CONTENT, REFERENCES_TITLE, chunks, size, notes, refs[0].at)
+    notes = (Excerpt("\n".join(full), page),)
+    for n, chunk in enumerate(chunks, start=1):
+        t = REFERENCES_TITLE + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else "")
+        p.add("references", g.CONTENT, t, [Frame("body", tuple(chunk), size)], refs[0].at,
+              tier=0 if n == 1 else 2, minutes=1.0,
+              points=(f"The full reference list is in {where}.",),
+              excerpts=notes if n == 1 else ())
 
 
 def _cited_first(p: Planner, refs: list[Reference]) -> list[Reference]:
@@ -55,16 +71,19 @@ def _cited_first(p: Planner, refs: list[Reference]) -> list[Reference]:
 
 
 def _shortlist(p: Planner, shorts: list[Para], where: str) -> tuple[float, list[list[Para]]]:
-    """As many of the short references as fit on the allowed slides, then "and N more:
-    see <where>". Returns (size, slides' worth of paragraphs)."""
+    """As many of the short references as fit the word budget and the allowed slides,
+    then "and N more in the briefing". Returns (size, slides' worth of paragraphs)."""
     box = g.LAYOUTS[g.CONTENT].box("body")
     chunks: list[list[Para]] = []
     size = p.body[-1]
     for k in range(len(shorts), 0, -1):
         more = [] if k == len(shorts) else [Para((Run(
-            f"and {len(shorts) - k} more: see {where}"),), bullet=False, style="muted")]
-        size, chunks = flow([*shorts[:k], *more], box, p.theme.fonts, p.body[:2])
-        if len(chunks) <= MAX_REFERENCE_SLIDES:
+            f"and {len(shorts) - k} more in the briefing"),), bullet=False, style="muted")]
+        paras = [*shorts[:k], *more]
+        size, chunks = flow(paras, box, p.theme.fonts, p.body[:2])
+        words = sum(count_words(text_of(x.runs)) for x in paras)
+        if (len(chunks) <= MAX_REFERENCE_SLIDES and words <= REFERENCE_WORDS
+                and len(paras) <= MAX_REFERENCES + 1):
             break
     return size, chunks
 

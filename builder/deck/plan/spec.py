@@ -1,4 +1,7 @@
-"""The plan's values: slides, their text frames and native charts, and the deck."""
+"""The plan's values: slides (with their session data), text frames, native charts,
+the PowerPoint sections and the training material, and the deck. Typed, frozen data:
+the deck is written from it, and a handout or session plan can be made from the same.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,9 @@ from builder.deck.pack import Para
 from builder.model import ChartKind, ChartUnit, SourceRef
 from builder.problems import Problem
 
-SlideKind = Literal["title", "aims", "divider", "content", "case", "chart", "learning_points",
-                    "reflection", "quote", "extra", "references", "closing"]
+SlideKind = Literal["title", "furniture", "aims", "divider", "content", "case", "chart",
+                    "learning_points", "reflection", "activity", "quote", "extra",
+                    "references", "closing"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +44,23 @@ class ChartPlan:
 
 
 @dataclass(frozen=True, slots=True)
+class Excerpt:
+    """Briefing text for the notes, and the PDF page the paragraph or box is printed on
+    (None when the page is not known)."""
+
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SlideSpec:
+    """One slide. ``section``: the id of the briefing part or section it belongs to ("" for
+    the session's opening and close); ``minutes``: its suggested time (0 when hidden);
+    ``points``: what the presenter says, in the content's words (the full sentences behind
+    the slide's text, or the editor's prompts); ``page``: the briefing page of the slide's
+    own text; ``excerpts``: the briefing text behind it; ``hidden``: optional depth a trainer
+    can show; ``notes``: the speaker notes as written (points and time, then excerpts)."""
+
     kind: SlideKind
     layout: str
     title: str
@@ -50,6 +70,35 @@ class SlideSpec:
     source: SourceRef
     chart: ChartPlan | None = None
     footer: bool = True  # footer text and slide number
+    section: str = ""
+    minutes: int = 0
+    points: tuple[str, ...] = ()
+    page: int | None = None
+    excerpts: tuple[Excerpt, ...] = ()
+    hidden: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSection:
+    """A PowerPoint section: a part or topic of the session (or its opening or close),
+    the indexes of its slides in the deck, and its suggested minutes (shown slides)."""
+
+    id: str
+    title: str
+    slides: tuple[int, ...]
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class SectionTraining:
+    """A section's training material, written by an editor for the training (not the
+    briefing authors' words): questions, activities as "title: steps", prompts."""
+
+    section: str
+    title: str
+    questions: tuple[str, ...]
+    activities: tuple[str, ...]
+    prompts: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +107,6 @@ class DeckPlan:
     warnings: tuple[Problem, ...]
     footer: str = ""
     language: str = "en-GB"
+    sections: tuple[DeckSection, ...] = ()
+    training: tuple[SectionTraining, ...] = ()
+    minutes: int = 0  # the session's length, as the content gives it

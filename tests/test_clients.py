@@ -95,4 +95,5 @@ def test_libreoffice_converts_the_deck_one_page_per_slide(out: Path, tmp_path: P
                    env=dict(os.environ, HOME=str(tmp_path)))
     converted = tmp_path / "health-2022.pdf"
     assert converted.is_file(), "LibreOffice wrote no PDF (its exit code is not to be trusted)"
-    assert len(PdfReader(converted).pages) == len(Presentation(str(deck)).slides)
+    shown = [s for s in Presentation(str(deck)).slides if s._element.get("show") != "0"]
+    assert len(PdfReader(converted).pages) == len(shown)  # hidden slides are not exported

@@ -179,9 +179,11 @@ def test_health_with_an_edited_paragraph_and_the_old_seed(built_health: Built, t
                                *b.parts[1:]))
     plain, seeded = _check_same(edited, built_health.result.seed, theme, tmp_path,
                                 built_health.charts)
+    ids = {k: v for k, v in plain.page_of.items() if not k.startswith("@")}  # not blocks
+    before = {k: v for k, v in built_health.result.page_of.items() if not k.startswith("@")}
     if sentences == 3:
-        assert plain.page_of == built_health.result.page_of and seeded.passes == 1
+        assert ids == before and seeded.passes == 1
     else:
-        assert plain.page_of != built_health.result.page_of
+        assert ids != before
     if sentences == 10:
         assert not plain.seed.usable  # room for one footnote kept on two pages

@@ -10,10 +10,30 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+PROFILES = {"ua1": "PDF/UA-1", "2a": "PDF/A-2a"}
+
+
+def check_conformance(path: Path) -> list[str]:
+    """Every rule of PDF/UA-1 and PDF/A-2a passes in the ``page-validation`` checker (a
+    reimplementation of veraPDF's rules): one line per failed rule."""
+    import page
+
+    # our own tables may be long (a 1,500-row table is allowed content); other limits stay
+    limits = page.SafetyLimits(max_table_grid_rows=100_000, max_table_grid_cells=10_000_000)
+    problems: list[str] = []
+    for profile, name in PROFILES.items():
+        try:
+            report = page.validate_pdf(path, profile=profile, limits=limits)
+        except page.PageError as exc:
+            return [f"{path.name}: {name} validation could not read the file: {exc}"]
+        problems += [f"{path.name}: {name} rule {f.rule_id} fails: {f.message}"
+                     for f in report.failures]
+    return problems
+
 
 def check_pdf(path: Path) -> list[str]:
-    """pypdf strict parse and every font embedded, while qpdf --check (where installed)
-    reads the same file in its own process."""
+    """pypdf strict parse, every font embedded and PDF/UA-1 and PDF/A-2a conformance,
+    while qpdf --check (where installed) reads the same file in its own process."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -25,6 +45,7 @@ def check_pdf(path: Path) -> list[str]:
         reader = PdfReader(path, strict=True)
         for number, page in enumerate(reader.pages, start=1):
             problems += _page_fonts(page, number)
+        problems += check_conformance(path)
     except (PdfReadError, OSError, ValueError, KeyError) as exc:
         problems = [f"{path.name}: PDF does not open in strict mode: {exc}"]
     if qpdf is not None:

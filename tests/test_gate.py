@@ -43,7 +43,22 @@ def test_pdf_with_a_font_not_embedded_fails(tmp_path: Path) -> None:
     canvas.setFont("Helvetica", 12)
     canvas.drawString(72, 72, "base-14 font, not embedded")
     canvas.save()
-    assert check_output(path) == ["page 1: font /F1 (/Helvetica) is not embedded"]
+    assert check_output(path)[0] == "page 1: font /F1 (/Helvetica) is not embedded"
+
+
+def test_untagged_pdf_fails_pdf_ua_and_pdf_a(tmp_path: Path) -> None:
+    """A plain reportlab PDF (no structure, no XMP, no output intent) fails both profiles,
+    one line per failed rule."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from builder.gate import check_conformance
+
+    path = tmp_path / "plain.pdf"
+    Canvas(str(path), invariant=1).save()
+    found = check_conformance(path)
+    assert "plain.pdf: PDF/UA-1 rule PDFUA1-ID-SCHEMA-001 fails: XMP does not contain the " \
+        "PDF/UA Identification schema" in found
+    assert any(line.startswith("plain.pdf: PDF/A-2a rule PDFA2A-") for line in found)
 
 
 def test_deck_that_does_not_reopen_fails(good: Path, tmp_path: Path) -> None:

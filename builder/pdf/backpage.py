@@ -8,13 +8,13 @@ from builder.model import Metadata
 from builder.pdf.context import RenderContext
 from builder.pdf.para import Paragraph
 from builder.pdf.tags import tag
-from builder.pdf.text import esc, plain, safe_url
+from builder.pdf.text import link, plain, safe_url
 
 
 def _link(text: str, url: str | None, colour: str) -> str:
     if url is None:
         return plain(text)
-    return f'<a href="{esc(url)}" color="{colour}">{plain(text)}</a>'
+    return link(plain(text), url, text, colour)
 
 
 def render_backpage(meta: Metadata, ctx: RenderContext) -> list[Flowable]:

@@ -25,7 +25,8 @@ def render_case_example(block: CaseExample, ctx: RenderContext) -> list[Flowable
 def _case_example(block: CaseExample, ctx: RenderContext) -> list[Flowable]:
     s = ctx.styles
     label = "Case example" + (": " if block.title else "")
-    title = tag(Paragraph(f"{label}{plain(block.title)}", s.box_label), ctx.elem("P"))
+    title = tag(Paragraph(f"{label}{plain(block.title)}", s.box_label),
+                ctx.elem(ctx.box_heading()))
     content: list[Flowable] = []
     for b in block.blocks:
         match b:

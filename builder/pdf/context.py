@@ -30,6 +30,11 @@ class RenderContext:
     alt_text: Mapping[str, str] = field(default_factory=dict)  # chart id -> alt text
     tags: Tags = field(default_factory=Tags)
     parent: Elem | None = None  # where new structure elements go (None: the Document)
+    heading_level: int = 1  # of the heading the blocks being rendered sit under
+
+    def box_heading(self) -> str:
+        """The role of a box's title: a heading one level below the section's."""
+        return f"H{min(self.heading_level + 1, 6)}"
 
     def elem(self, role: str, alt: str | None = None) -> Elem:
         """A new structure element under the current parent."""

@@ -20,7 +20,7 @@ from builder.pdf.finish import PadPages, edge_rect
 from builder.pdf.footnotes import FootnoteArea
 from builder.pdf.story import BACK, COVER, INNER, NOTES, OPENER
 from builder.pdf.styles import Styles
-from builder.pdf.text import FOOTNOTE_CALLBACK, dest
+from builder.pdf.text import FOOTNOTE_CALLBACK, LINK_END, LINK_START, dest
 
 NOTES_RULING = 9 * mm  # line spacing on a notes page: wide enough to write on
 
@@ -32,6 +32,18 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "\u2026", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "\u2026"
+
+
+def _link_start(canv: Canvas, kind: str, label: str | None) -> None:
+    start = getattr(canv, "link_start", None)  # a TaggedCanvas: the link's words get a Link
+    if start is not None:
+        start(label or "Link")
+
+
+def _link_end(canv: Canvas, kind: str, label: str | None) -> None:
+    end = getattr(canv, "link_end", None)
+    if end is not None:
+        end()
 
 
 class BriefingDoc(BaseDocTemplate):
@@ -88,6 +100,8 @@ class BriefingDoc(BaseDocTemplate):
     def beforeDocument(self) -> None:
         self.canv.setNamedCB(FOOTNOTE_CALLBACK, self._footnote_marker)
         self.canv.setNamedCB(ANCHOR_CALLBACK, self._anchor)
+        self.canv.setNamedCB(LINK_START, _link_start)
+        self.canv.setNamedCB(LINK_END, _link_end)
         self.canv.showOutline()
         # page labels as a viewer shows them: "Cover", then the printed numbers 2, 3, ...
         # (the back page is labelled when it is drawn)
@@ -129,7 +143,7 @@ class BriefingDoc(BaseDocTemplate):
         self.footnote_pages.setdefault(self.page, []).append(int(label or 0))
         parent = getattr(canv, "open_elem", None)
         if parent is not None:  # the footnote's Note goes where it is cited
-            self.footnotes.cited(int(label or 0), parent)
+            self.footnotes.cited(int(label or 0), parent, canv)
 
     def _anchor(self, canv: Canvas, kind: str, label: str | None) -> None:
         node_id = label or ""

@@ -26,8 +26,9 @@ def footnote_paragraphs(footnotes: Sequence[Footnote], ctx: InlineContext,
     out: dict[int, Paragraph] = {}
     for fn_id, number in sorted(ctx.footnote_numbers.items(), key=lambda kv: kv[1]):
         text = f'<a name="{footnote_dest(number)}"/>' + markup(by_id[fn_id].content, ctx)
-        out[number] = tag(Paragraph(text, styles.footnote, bulletText=str(number)),
-                          Elem("Note", None))
+        note = Elem("Note", None, id=footnote_dest(number))
+        out[number] = tag(Paragraph(text, styles.footnote, bulletText=str(number)), note,
+                          Elem("Lbl", note))
     return out
 
 
@@ -55,14 +56,19 @@ class FootnoteArea:
             return 0.0
         return sum(self._height(n) for n in known) + self.styles.layout.footnote_gap + 4
 
-    def cited(self, number: int, parent: Elem) -> None:
+    def cited(self, number: int, parent: Elem, canv: object = None) -> None:
         """Footnote ``number``'s first marker was drawn in ``parent``'s content: the Note
-        goes in the structure there (after what of ``parent`` is drawn before it)."""
+        goes in the structure there, right after the marker (see TaggedCanvas.place)."""
         para = self.paragraphs.get(number)
         elem = para.__dict__.get("tag") if para is not None else None
         if elem is not None and elem.parent is None:
             elem.parent = parent
-            elem.attached = False
+            place = getattr(canv, "place", None)
+            if place is not None:
+                place(elem)
+            else:
+                elem.attached = False
+                elem.attach()
 
     def draw(self, canv: Canvas, numbers: Sequence[int], x: float) -> None:
         known = [n for n in numbers if n in self.paragraphs]

@@ -24,7 +24,8 @@ def render_learning_points(block: LearningPoints, ctx: RenderContext) -> list[Fl
     def continued() -> Flowable:
         return Paragraph(f"{title_text} (continued)", s.box_title)
 
-    with ctx.within(ctx.elem("Div")):  # the box; its "(continued)" titles are artifacts
-        title = tag(Paragraph(title_text, s.box_title), ctx.elem("P"))
+    # the box, titled by a heading a level below the section's; "(continued)" is an artifact
+    with ctx.within(ctx.elem("Div")):
+        title = tag(Paragraph(title_text, s.box_title), ctx.elem(ctx.box_heading()))
         items = render_items(block.items, ctx, s.box_bullet)
     return [Box(items, look, title, continued)]

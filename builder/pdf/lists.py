@@ -9,7 +9,7 @@ from builder.model import BulletList, ListItem
 from builder.pdf.context import RenderContext
 from builder.pdf.keep import KeepStart
 from builder.pdf.para import Paragraph
-from builder.pdf.tags import tag
+from builder.pdf.tags import Elem, tag
 from builder.pdf.text import markup
 
 
@@ -29,8 +29,10 @@ def _items(items: tuple[ListItem, ...], ctx: RenderContext,
     out: list[Flowable] = []
     for item in items:
         elem = ctx.elem("LI")
-        para = tag(Paragraph(markup(item.content, ctx.inline), style, bulletText=bullet), elem)
-        with ctx.within(elem):
+        body = Elem("LBody", elem)
+        para = tag(Paragraph(markup(item.content, ctx.inline), style, bulletText=bullet), body,
+                   Elem("Lbl", elem))
+        with ctx.within(body):
             children = render_items(item.children, ctx, styles, level + 1) if item.children else []
         if children:
             first = next((f for f in children if not isinstance(f, KeepStart)), None)

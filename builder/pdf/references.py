@@ -7,8 +7,8 @@ from reportlab.platypus import Flowable
 from builder.model import Reference, plain_text
 from builder.pdf.context import RenderContext
 from builder.pdf.para import Paragraph
-from builder.pdf.tags import tag
-from builder.pdf.text import esc, markup, safe_url
+from builder.pdf.tags import Elem, tag
+from builder.pdf.text import esc, link, markup, safe_url
 
 
 def _shown(url: str, text: str) -> bool:
@@ -21,11 +21,11 @@ def render_reference(ref: Reference, ctx: RenderContext) -> Flowable:
     url = safe_url(ref.url) if ref.url else None
     if url and not _shown(url, plain_text(ref.text)):
         colour = ctx.inline.link_colour
-        text += f' <a href="{esc(url)}" color="{colour}">{esc(ref.url)}</a>'
-    return tag(Paragraph(text, ctx.styles.reference), ctx.elem("LI"))
+        text += " " + link(esc(ref.url), url, ref.url, colour)
+    return tag(Paragraph(text, ctx.styles.reference), Elem("LBody", ctx.elem("LI")))
 
 
 def render_references(refs: tuple[Reference, ...], ctx: RenderContext) -> list[Flowable]:
-    """A list (L) of items (LI), each holding its text and its links."""
+    """A list (L) of items (LI), each a body (LBody) holding its text and its links."""
     with ctx.within(ctx.elem("L")):
         return [render_reference(r, ctx) for r in refs]

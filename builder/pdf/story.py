@@ -104,10 +104,12 @@ def _section(section: Section, ctx: RenderContext) -> list[Flowable]:
     style = heading[0].style if hasattr(heading[0], "style") else ctx.styles.section
     need = style.spaceBefore + style.leading * 2 + style.spaceAfter + start_height(first, ctx)
     out: list[Flowable] = [At(section.at, "section"), CondPageBreak(need), *heading]
+    outer, ctx.heading_level = ctx.heading_level, 2 if section.level <= 2 else 3
     out.extend(_blocks(section.blocks, ctx))
     for sub in section.sections:
         with ctx.within(ctx.elem("Sect")):
             out.extend(_section(sub, ctx))
+    ctx.heading_level = outer
     return out
 
 

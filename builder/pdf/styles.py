@@ -230,8 +230,7 @@ def make_styles(theme: Theme) -> Styles:
     heading = derive("heading", body, fontName=f.semibold, textColor=c.primary,
                      keepWithNext=1, allowWidows=1, allowOrphans=1)
     contents_section = derive("contents_section", body, fontSize=size, leading=lead,
-                              leftIndent=14, spaceAfter=4.5,
-                              endDots=_Dots(f.regular, size, c.rule))
+                              leftIndent=14, spaceAfter=4.5)
     return Styles(
         family=theme.fonts.family, fonts=f, colours=c, layout=_layout(theme),
         body=body,
@@ -279,7 +278,7 @@ def make_styles(theme: Theme) -> Styles:
                               spaceAfter=18),
         contents_part=derive("contents_part", contents_section, fontName=f.semibold,
                              textColor=c.primary, fontSize=size * 1.15, leading=lead * 1.15,
-                             leftIndent=0, spaceBefore=16, spaceAfter=7, endDots=None),
+                             leftIndent=0, spaceBefore=16, spaceAfter=7),
         contents_section=contents_section,
         contents_page=derive("contents_page", body, alignment=TA_RIGHT, spaceAfter=4.5),
         contents_part_page=derive("contents_part_page", body, alignment=TA_RIGHT,
@@ -303,15 +302,3 @@ def make_styles(theme: Theme) -> Styles:
         header_size=p.note_size,
         footer_size=p.note_size,
     )
-
-
-class _Dots:
-    """Dot leaders for contents entries (reportlab reads these attributes)."""
-
-    def __init__(self, font: str, size: float, colour: Color) -> None:
-        self.text = " . "
-        self.fontName = font
-        self.fontSize = size
-        self.textColor = colour
-        self.backColor = None
-        self.dy = 0

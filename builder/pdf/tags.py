@@ -23,11 +23,14 @@ the output stays byte-reproducible and needs no post-processing pass.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 ROOT_NAME = "BBStructTreeRoot"
@@ -47,16 +50,23 @@ class Annot:
 
 class Elem:
     """One structure element. ``kids`` is filled while pages are drawn: child elements,
-    marked-content references (page, MCID) and link annotations, in reading order."""
+    marked-content references (page, MCID) and link annotations, in reading order.
+    ``inline``: the Link whose words are being drawn inside this element's text (kept
+    when a paragraph is split, so the link's words on the next page stay in it)."""
 
-    __slots__ = ("role", "parent", "alt", "scope", "kids", "attached", "number")
+    __slots__ = ("role", "parent", "alt", "scope", "kids", "attached", "number", "id",
+                 "contents", "inline", "spans")
 
     def __init__(self, role: str, parent: Elem | None, alt: str | None = None,
-                 scope: str | None = None) -> None:
+                 scope: str | None = None, id: str | None = None) -> None:
         self.role = role
         self.parent = parent
         self.alt = alt
         self.scope = scope  # a table header cell's: Column or Row
+        self.id = id  # a Note's unique /ID
+        self.contents: str | None = None  # a Link's description, its annotations' /Contents
+        self.inline: Elem | None = None
+        self.spans: list[tuple[int, float, float, float, float]] = []  # a Link's, see _Links
         self.kids: list[Elem | MCR | Annot] = []
         self.attached = parent is None
         self.number = -1
@@ -83,74 +93,219 @@ class Tags:
         self.annots: list[tuple[Elem, Annot]] = []
 
 
-def tag(flowable: Any, elem: Elem | None) -> Any:
-    """``flowable`` (one of ours that draws itself tagged) marked as content of ``elem``."""
+def tag(flowable: Any, elem: Elem | None, label: Elem | None = None) -> Any:
+    """``flowable`` (one of ours that draws itself tagged) marked as content of ``elem``;
+    ``label``: the element of its bullet or number (an Lbl), drawn first."""
     flowable.__dict__["tag"] = elem
+    if label is not None:
+        flowable.__dict__["label"] = label
     return flowable
 
 
 class TaggedCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that writes marked-content operators and records the MCIDs it hands out."""
+    """A canvas that writes marked-content operators and records the MCIDs it hands out.
+
+    Inside a fragment, the content can change hands: to a Link while a link's words are
+    drawn (:meth:`link_start`/:meth:`link_end`, called from paragraph callbacks inside the
+    text object), to the body after a label (:meth:`drawText`), to an artifact for
+    decoration (:meth:`artifact`). Each change ends the open sequence and starts the next.
+    Every line a paragraph draws ends with a space (:class:`SpacedText`), so words on two
+    lines never run together when the text is read out of the structure.
+    """
 
     def __init__(self, *args: Any, tags: Tags, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tags = tags
-        self._open: Elem | None = None
+        self._open: Elem | None = None  # whose marked content is open
+        self._base: Elem | None = None  # the fragment's element
+        self._after_label: Elem | None = None
+        self._links: list[Elem] = []  # links started in this fragment
+        self._fresh: object = None  # the sequence started when a link ended
         self._depth = 0
         self._annot_count = 0
 
     @property
     def open_elem(self) -> Elem | None:
-        """The element whose content is being drawn (None between fragments)."""
-        return self._open
+        """The element of the fragment being drawn (None between fragments)."""
+        return self._base
 
-    def begin_mc(self, elem: Elem) -> None:
-        """Start a fragment of ``elem``'s content; nested fragments join the outer one."""
+    def _mcid(self, elem: Elem) -> str:
+        page = self._pageNumber - 1
+        mcids = self.tags.pages.setdefault(page, [])
+        mcids.append(elem)
+        elem.attach()
+        elem.kids.append((page, len(mcids) - 1))
+        self._open = elem
+        return f"/{elem.role} <</MCID {len(mcids) - 1}>> BDC"
+
+    def begin_mc(self, elem: Elem, label: Elem | None = None) -> None:
+        """Start a fragment of ``elem``'s content (its ``label`` first, when given);
+        nested fragments join the outer one."""
         self._depth += 1
         if self._depth > 1:
             return
-        page = self._pageNumber - 1
-        mcids = self.tags.pages.setdefault(page, [])
-        mcid = len(mcids)
-        mcids.append(elem)
-        elem.attach()
-        elem.kids.append((page, mcid))
-        self._open = elem
-        self._code.append(f"EMC /{elem.role} <</MCID {mcid}>> BDC")
+        self._base = elem
+        self._after_label = elem if label is not None else None
+        self._code.append("EMC " + self._mcid(label or elem.inline or elem))
 
     def end_mc(self) -> None:
         self._depth -= 1
         if self._depth > 0:
             return
-        self._open = None
+        self._open = self._base = self._after_label = None
+        self._links = []
         self._code.append("EMC /Artifact BMC")
 
-    def showPage(self) -> None:
+    def showPage(self) -> None:  # noqa: N802
         # what was drawn outside any tagged fragment is page furniture: an artifact
         assert self._depth == 0, "a tagged fragment is still open at the page end"
         self._code.insert(0, "/Artifact BMC")
         self._code.append("EMC")
         super().showPage()
 
+    def _switch(self, elem: Elem, code: list[str]) -> None:
+        code.append("EMC " + self._mcid(elem))
+
+    def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803
+        """A label's text (the first text object of a labelled fragment) ends with a
+        space, then the fragment's body starts."""
+        body = self._after_label
+        if body is None:
+            super().drawText(aTextObject)
+            return
+        self._after_label = None
+        aTextObject._code.append(aTextObject._formatText(" "))
+        super().drawText(aTextObject)
+        self._switch(body.inline or body, self._code)
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
+        return SpacedText(self, x, y, direction)
+
+    @contextmanager
+    def artifact(self) -> Iterator[None]:
+        """What is drawn in the block is decoration inside a fragment (dot leaders)."""
+        elem = self._open
+        if elem is None:
+            yield
+            return
+        self._code.append("EMC /Artifact BMC")
+        try:
+            yield
+        finally:
+            self._switch(elem, self._code)
+
+    def _text_code(self) -> list[str]:
+        info = getattr(self, "_curr_tx_info", None)
+        return info["tx"]._code if info else self._code  # type: ignore[no-any-return]
+
+    def _where(self) -> tuple[float, float]:
+        info = getattr(self, "_curr_tx_info", None) or {"cur_x": 0.0, "cur_y": 0.0}
+        m = self._currentMatrix
+        x, y = info["cur_x"], info["cur_y"]
+        return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+    def link_start(self, contents: str) -> None:
+        """A link's words begin: they go in a new Link element inside the fragment's."""
+        base = self._base
+        if base is None:
+            return
+        link = Elem("Link", base)
+        link.contents = contents
+        base.inline = link
+        x, y = self._where()
+        link.spans.append((self._pageNumber - 1, x, y, float("inf"), float("-inf")))
+        self._links.append(link)
+        self._switch(link, self._text_code())
+
+    def link_end(self) -> None:
+        base = self._base
+        if base is None or base.inline is None:
+            return
+        link, base.inline = base.inline, None
+        page, x0, y0, _, _ = link.spans[-1]
+        x, y = self._where()
+        link.spans[-1] = (page, x0, y0, x, y)
+        self._switch(base, self._text_code())
+        self._fresh = base.kids[-1]
+
+    def place(self, elem: Elem) -> None:
+        """Put ``elem`` (a footnote's Note) in the fragment's element here: after what is
+        drawn so far, before the words that follow a link just ended."""
+        base = self._base
+        if base is None:
+            elem.attach()
+            return
+        elem.parent, elem.attached = base, True
+        fresh = base.kids[-1] if base.kids and base.kids[-1] is self._fresh else None
+        base.kids.insert(len(base.kids) - (fresh is not None), elem)
+
+    def _link_for(self, rect: tuple[float, float, float, float]) -> Elem | None:
+        """The Link element whose words the annotation ``rect`` covers: one started in
+        this fragment whose words run over the rectangle's line (from its start, on its
+        first line), or the open Link element (a contents entry), or a new Link inside
+        the open element."""
+        page = self._pageNumber - 1
+        x1, y1, _, y2 = rect
+        low = y1 - (y2 - y1) / 2  # a box holds its line's baseline, or is raised above it
+        for link in self._links:
+            for p, sx, sy, ex, ey in link.spans:
+                if p == page and low <= sy and ey <= y2 and \
+                        (not low <= sy <= y2 or x1 >= sx - 0.5) and \
+                        (not low <= ey <= y2 or x1 < ex):
+                    return link
+        if self._open is not None and self._open.role == "Link":
+            return self._open
+        if self._base is None:
+            return None
+        link = Elem("Link", self._open or self._base)
+        link.attach()
+        return link
+
     def _addAnnotation(self, annotation: Any, name: str | None = None,
                        addtopage: int = 1) -> None:
         self._annot_count += 1
         name = name or f"BBA{self._annot_count}"
-        elem = self._open
-        if elem is not None and addtopage:
+        is_dict = isinstance(annotation, PDFDictionary)
+        fields = annotation.dict if is_dict else annotation.otherkw
+        if not is_dict:
+            annotation.permitted = (*type(annotation).permitted, "StructParent", "F")
+        fields["F"] = 4  # printed, as PDF/A requires
+        link = self._link_for(_rect(fields.get("Rect") if is_dict else annotation.Rect)) \
+            if addtopage else None
+        if link is not None:
             key = len(self.tags.annots)  # offset by the page count when written
-            if isinstance(annotation, PDFDictionary):
-                annotation.dict["StructParent"] = _Later(self.tags, key)
+            fields["StructParent"] = _Later(self.tags, key)
+            text = PDFString(link.contents or "Link")
+            if is_dict:
+                fields["Contents"] = text
             else:
-                annotation.permitted = (*type(annotation).permitted, "StructParent")
-                annotation.otherkw["StructParent"] = _Later(self.tags, key)
-            link = Elem("Link", elem)
-            link.attached = True
-            elem.kids.append(link)
+                annotation.Contents = text
             note = Annot(name, self._pageNumber - 1, key)
             link.kids.append(note)
             self.tags.annots.append((link, note))
         super()._addAnnotation(annotation, name, addtopage)
+
+
+def _rect(value: Any) -> tuple[float, float, float, float]:
+    seq = getattr(value, "sequence", value)
+    x1, y1, x2, y2 = (float(v) for v in seq)
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
+
+class SpacedText(PDFTextObject):  # type: ignore[misc]
+    """A text object whose lines (reportlab ends each paragraph line with T*) end with a
+    space: a soft line break is a word boundary for whoever reads the text. ``glued``:
+    the lines that end inside a word, which get none (set by the paragraph)."""
+
+    glued: frozenset[int] = frozenset()
+    line = 0
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803
+        if TStar:
+            if self.line not in self.glued:
+                text += " "
+            self.line += 1
+        super()._textOut(text, TStar)
 
 
 class _Later(pdfdoc.PDFObject):  # type: ignore[misc]
@@ -176,7 +331,7 @@ def draw_tagged(flowable: Flowable, draw: Any, canvas: Any, *args: Any) -> Any:
     if flowable.__dict__.get("_tagged_in") is tags:
         return draw(canvas, *args)
     flowable.__dict__["_tagged_in"] = tags
-    begin(elem)
+    begin(elem, flowable.__dict__.get("label") if getattr(flowable, "bulletText", None) else None)
     try:
         return draw(canvas, *args)
     finally:
@@ -262,6 +417,8 @@ def write_structure(canv: TaggedCanvas, lang: str) -> None:
         d["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
         if elem.alt:
             d["Alt"] = PDFString(elem.alt)
+        if elem.id:
+            d["ID"] = PDFString(elem.id)
         if elem.scope:
             d["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(elem.scope)})
         doc.Reference(PDFDictionary(d), f"BBSE{elem.number}")
@@ -278,10 +435,14 @@ def write_structure(canv: TaggedCanvas, lang: str) -> None:
     for link, note in tags.annots:
         nums += [len(pages) + note.key, _ref(link)]
     doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}), PARENT_TREE_NAME)
-    doc.Reference(PDFDictionary({
-        "Type": PDFName("StructTreeRoot"), "K": _ref(tags.root),
-        "ParentTree": PDFObjectReference(PARENT_TREE_NAME),
-        "ParentTreeNextKey": len(pages) + len(tags.annots)}), ROOT_NAME)
+    root = {"Type": PDFName("StructTreeRoot"), "K": _ref(tags.root),
+            "ParentTree": PDFObjectReference(PARENT_TREE_NAME),
+            "ParentTreeNextKey": len(pages) + len(tags.annots)}
+    named = sorted((e.id, e) for e in elems if e.id)
+    if named:
+        root["IDTree"] = PDFDictionary({"Names": PDFArray(
+            [x for i, e in named for x in (PDFString(i), _ref(e))])})
+    doc.Reference(PDFDictionary(root), ROOT_NAME)
     catalog = doc.Catalog
     catalog.StructTreeRoot = PDFObjectReference(ROOT_NAME)
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})

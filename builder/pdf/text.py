@@ -19,10 +19,13 @@ from builder.model import (
     Link,
     Strong,
     Text,
+    plain_text,
 )
 from builder.problems import Problem
 
 FOOTNOTE_CALLBACK = "bb_footnote"
+LINK_START = "bb_link"
+LINK_END = "bb_link_end"
 LINK_SCHEMES = ("https://", "http://", "mailto:")
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
 _TRAILING = ".,;:!?)]}'\u2019\u201d"
@@ -80,10 +83,22 @@ def _autolink(text: str, ctx: InlineContext) -> str:
     return "".join(out)
 
 
-def _link_markup(inner: str, url: str | None, ctx: InlineContext) -> str:
+def link(inner: str, href: str, contents: str, colour: str | None = None) -> str:
+    """Markup for a link: ``inner`` (markup) made live to ``href`` (a URL, or ``#`` and a
+    destination), its words tagged as a Link element described by ``contents`` (plain
+    text, the annotation's /Contents)."""
+    colour_attr = f' color="{colour}"' if colour else ""
+    return (f'<onDraw name="{LINK_START}" label="{esc(contents)}"/>'
+            f'<a href="{esc(href)}"{colour_attr}>{inner}</a><onDraw name="{LINK_END}"/>')
+
+
+def _link_markup(inner: str, url: str | None, ctx: InlineContext, text: str = "") -> str:
     if url is None:
         return inner
-    return f'<a href="{esc(url)}" color="{ctx.link_colour}">{inner}</a>'
+    shown = text or url
+    same = safe_url(shown) == url or shown == url.removeprefix("mailto:")
+    contents = shown if same else f"{shown} ({url})"
+    return link(inner, url, contents, ctx.link_colour)
 
 
 def _crossref(span: CrossRef, ctx: InlineContext) -> str:
@@ -93,7 +108,7 @@ def _crossref(span: CrossRef, ctx: InlineContext) -> str:
         return "see below"
     page = ctx.page_of.get(span.target)
     label = f"see page {page}" if page else "see page 00"
-    return f'<a href="#{dest(span.target)}" color="{ctx.link_colour}">{label}</a>'
+    return link(label, "#" + dest(span.target), label, ctx.link_colour)
 
 
 def _footnote(span: FootnoteRef, ctx: InlineContext) -> str:
@@ -106,8 +121,9 @@ def _footnote(span: FootnoteRef, ctx: InlineContext) -> str:
     if number is None:
         number = ctx.footnote_numbers[span.target] = len(ctx.footnote_numbers) + 1
         mark = f'<onDraw name="{FOOTNOTE_CALLBACK}" label="{number}"/>'
-    return (f'{mark}<super><a href="#{footnote_dest(number)}" color="{ctx.link_colour}">'
-            f"{number}</a></super>")
+    number_link = link(str(number), "#" + footnote_dest(number), f"Footnote {number}",
+                       ctx.link_colour)
+    return f"<super>{number_link}</super>{mark}"
 
 
 def markup(spans: Inlines, ctx: InlineContext, *, links: bool = True) -> str:
@@ -122,7 +138,8 @@ def markup(spans: Inlines, ctx: InlineContext, *, links: bool = True) -> str:
             case Strong(children=c):
                 out.append(f"<b>{markup(c, ctx, links=links)}</b>")
             case Link(children=c, url=url):
-                out.append(_link_markup(markup(c, ctx, links=False), safe_url(url), ctx))
+                out.append(_link_markup(markup(c, ctx, links=False), safe_url(url), ctx,
+                                        plain_text(c)))
             case CrossRef():
                 out.append(_crossref(span, ctx))
             case FootnoteRef():

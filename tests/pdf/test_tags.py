@@ -11,7 +11,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 
-from builder.model import Briefing, Figure, walk_sections
+from builder.model import Block, Briefing, CaseExample, Figure, LearningPoints, walk_sections
 from builder.pdf import render_pdf
 from builder.theme import Theme
 from tests.pdf.conftest import Built, norm
@@ -183,10 +183,23 @@ def test_parent_tree_maps_every_mcid_to_its_element(built: Built) -> None:
                 link = parents[int(obj["/StructParent"])].get_object()
                 assert link["/S"] == "/Link"
                 kids = link["/K"] if isinstance(link["/K"], list) else [link["/K"]]
-                assert any(k.get_object().raw_get("/Obj").idnum == annot.idnum for k in kids)
+                objrs = [k.get_object() for k in kids if not isinstance(k, int)]
+                assert any(k.get("/Type") == "/OBJR" and k.raw_get("/Obj").idnum == annot.idnum
+                           for k in objrs)
                 links += 1
     assert links > 0
     assert int(tree["/ParentTreeNextKey"]) == max(parents) + 1
+
+
+def _box_titles(blocks: tuple[Block, ...], level: int) -> list[tuple[str, str]]:
+    """Learning points and case examples are titled by a heading below their section's."""
+    out = []
+    for b in blocks:
+        if isinstance(b, LearningPoints):
+            out.append((f"/H{level}", b.title or "Learning points"))
+        elif isinstance(b, CaseExample):
+            out.append((f"/H{level}", "Case example" + (f": {b.title}" if b.title else "")))
+    return out
 
 
 def _expected_headings(briefing: Briefing) -> list[tuple[str, str]]:
@@ -194,7 +207,11 @@ def _expected_headings(briefing: Briefing) -> list[tuple[str, str]]:
     out = [("/H1", meta.title), ("/H1", "Contents")]
     for part in briefing.parts:
         out.append(("/H1", part.title))
-        out += [("/H2" if s.level <= 2 else "/H3", s.title) for s in walk_sections(part.sections)]
+        out += _box_titles(part.blocks, 2)
+        for s in walk_sections(part.sections):
+            level = 2 if s.level <= 2 else 3
+            out.append((f"/H{level}", s.title))
+            out += _box_titles(s.blocks, level + 1)
     if briefing.references:
         out.append(("/H2", "References"))
     if meta.authors:
@@ -252,7 +269,7 @@ def test_footnotes_are_notes_where_they_are_cited(built_health: Built) -> None:
     notes = [e for e in _elements(reader) if e["/S"] == "/Note"]
     assert len(notes) == len(built_health.briefing.footnotes)
     for note in notes:
-        assert note["/P"].get_object()["/S"] in ("/P", "/LI", "/TD", "/TH")
+        assert note["/P"].get_object()["/S"] in ("/P", "/LBody", "/TD", "/TH")
 
 
 def test_figures_carry_the_charts_alt_text(built: Built) -> None:

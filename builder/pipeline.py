@@ -43,7 +43,7 @@ def _trace(stage: str) -> None:
 
 
 def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], list[Problem]]:
-    from builder.content import discover, load_briefing, resolve_targets
+    from builder.content import discover, load_briefings, resolve_targets
 
     if paths:
         targets, problems = resolve_targets(paths, cwd)
@@ -52,13 +52,8 @@ def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], list[Problem]]:
         if not targets:
             problems.append(Problem("content", 0, "no briefing.yaml found under content/; "
                                     "create content/<name>/briefing.yaml"))
-    briefings = []
-    for target in targets:
-        briefing, found = load_briefing(target, cwd)
-        problems += found
-        if briefing is not None:
-            briefings.append(briefing)
-    return briefings, problems
+    briefings, found = load_briefings(targets, cwd)
+    return briefings, problems + found
 
 
 def _stop(problems: list[Problem], strict: bool) -> bool:

@@ -12,11 +12,13 @@ from pathlib import Path
 from builder.content.check import check
 from builder.content.datacheck import data_warnings
 from builder.content.load import Mapping, Scalar, Sequence, load_file
+from builder.content.numbering import number
+from builder.content.placeholders import placeholders
 from builder.content.read import read_briefing, relpath
 from builder.model import Briefing
 from builder.problems import Problem
 
-__all__ = ["discover", "resolve_targets", "load_briefing", "input_files"]
+__all__ = ["discover", "resolve_targets", "load_briefing", "load_briefings", "input_files"]
 
 BRIEFING_FILE = "briefing.yaml"
 
@@ -60,14 +62,60 @@ def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list
     node = load_file(file, relpath(file, root), problems)
     briefing: Briefing | None = None
     if node is not None:
-        briefing = read_briefing(node, file, root, problems)
+        briefing, numbered = number(read_briefing(node, file, root, problems))
         briefing, more = check(briefing)
-        problems.extend(more)
+        problems.extend(numbered + more)
         problems.extend(data_warnings(briefing))
+        problems.extend(placeholders(briefing))
     unique = sorted(set(problems))
     if any(p.severity == "error" for p in unique):
         return None, unique
     return briefing, unique
+
+
+def load_briefings(targets: list[Path], project_root: Path
+                   ) -> tuple[list[Briefing], list[Problem]]:
+    """Read every target. A problem in a file several briefings share is reported once;
+    two briefings with the same id (one output folder) are an error."""
+    problems: set[Problem] = set(_id_clashes(targets, project_root))
+    briefings: list[Briefing] = []
+    for target in targets:
+        briefing, found = load_briefing(target, project_root)
+        problems.update(found)
+        if briefing is not None:
+            briefings.append(briefing)
+    if any(p.severity == "error" for p in problems):
+        briefings = []
+    return briefings, sorted(problems)
+
+
+def _briefing_id(file: Path, root: Path) -> tuple[str, int]:
+    """The ``id:`` of a briefing file and its line ("" if it has none that reads)."""
+    node = load_file(file, relpath(file, root), [])
+    entry = node.items.get("id") if isinstance(node, Mapping) else None
+    if entry is None or not isinstance(entry[1], Scalar):
+        return "", 0
+    return entry[1].text, entry[1].line
+
+
+def _id_clashes(targets: list[Path], root: Path) -> list[Problem]:
+    """The ids of the targets that another briefing of the project also has."""
+    files = sorted({*(p.resolve() for p in discover(root)), *targets})
+    owners: dict[str, list[tuple[str, int]]] = {}
+    for file in files:
+        ident, line = _briefing_id(file, root.resolve())
+        if ident:
+            owners.setdefault(ident, []).append((relpath(file, root.resolve()), line))
+    wanted = {relpath(t, root.resolve()) for t in targets}
+    out: list[Problem] = []
+    for ident, where in owners.items():
+        if len(where) > 1 and wanted & {path for path, _ in where}:
+            for path, line in where:
+                others = ", ".join(f"{p}:{n}" for p, n in where if p != path)
+                out.append(Problem(path, line, f"briefing id '{ident}' is also the id of "
+                                   f"{others}; give each briefing its own id (it names the "
+                                   f"output folder output/{ident}/)"))
+    return out
 
 
 def input_files(briefing_yaml: Path) -> list[Path]:

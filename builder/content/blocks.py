@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from builder.content import shapes
 from builder.content.cells import parse_cell
-from builder.content.fields import Ctx, describe, did_you_mean
+from builder.content.fields import Ctx, Fields, describe, did_you_mean
 from builder.content.load import Mapping, Node, Scalar, Sequence
+from builder.content.slots import fill, is_slot
 from builder.model import (
     Block,
     BulletList,
@@ -22,12 +25,31 @@ from builder.model import (
 )
 
 BLOCK_KINDS = tuple(shapes.BLOCKS)
+# what the builder prints before a title, and how an editor might have copied it in
+_PRINTED = {"case": "Case example: ", "table": "Table N: ", "figure": "Figure N: "}
+_COPIED = {kind: re.compile(rf"^\s*{label.split()[0]}(\s+example)?(\s*\d+)?\s*[:.–—-]\s", re.I)
+           for kind, label in _PRINTED.items()}
+
+
+def _title(ctx: Ctx, f: Fields, kind: str) -> str:
+    """The title; one that repeats the label the builder prints before it is a problem."""
+    title = f.text("title")
+    copied = _COPIED[kind].match(title)
+    if copied and (kind == "case") == bool(copied.group(1)):
+        ctx.error(f["title"], f"the {kind} title '{title}' starts with '{copied.group().strip()}'"
+                  f", which the builder prints itself ('{_PRINTED[kind]}...'); remove it from "
+                  "the title")
+        return title[copied.end():]
+    return title
 
 
 def read_blocks(ctx: Ctx, node: Node | None, key: str = "blocks",
                 allowed: tuple[str, ...] = tuple(BLOCK_KINDS)) -> tuple[Block, ...]:
     out: list[Block] = []
     for item in ctx.seq(node, key):
+        if "slot" in allowed and isinstance(item, Mapping) and is_slot(item):
+            out.extend(fill(ctx, item))
+            continue
         block = read_block(ctx, item, allowed)
         if block is not None:
             out.append(block)
@@ -84,7 +106,8 @@ def read_block(ctx: Ctx, node: Node, allowed: tuple[str, ...]) -> Block | None:
         if c is None:
             return None
         inner = read_blocks(ctx, c.get("blocks"), "blocks", ("p", "quote", "bullets"))
-        return CaseExample(title=c.text("title"), blocks=inner, at=at)  # type: ignore[arg-type]
+        return CaseExample(title=_title(ctx, c, "case"),
+                           blocks=inner, at=at)  # type: ignore[arg-type]
     if kind == "table":
         return read_table(ctx, body)
     return read_figure(ctx, body)
@@ -166,7 +189,7 @@ def read_table(ctx: Ctx, node: Node) -> Table | None:
             ctx.error(item, f"row '{label}' has {len(cells)} cells but table '{table_id}' has "
                       f"{want} columns after the label; write one cell per column")
         rows.append(Row(label=label, cells=tuple(cells), at=ctx.at(item)))
-    return Table(id=table_id, number=f.integer("number") or 0, title=f.text("title"),
+    return Table(id=table_id, number=f.integer("number") or 0, title=_title(ctx, f, "table"),
                  columns=columns, rows=tuple(rows),
                  notes=f.markups("notes"),
                  chart=f.ident("chart") or None, at=ctx.at(node))
@@ -176,7 +199,8 @@ def read_figure(ctx: Ctx, node: Node) -> Figure | None:
     f = ctx.fields(node, shapes.FIGURE)
     if f is None:
         return None
-    return Figure(id=f.ident("id"), number=f.integer("number") or 0, title=f.text("title"),
+    return Figure(id=f.ident("id"), number=f.integer("number") or 0,
+                  title=_title(ctx, f, "figure"),
                   chart=f.ident("chart"), caption=f.inlines("caption"),
                   missing=f.inlines("missing"), source_note=f.inlines("source_note"),
                   at=ctx.at(node))

@@ -74,8 +74,14 @@ def check(b: Briefing) -> tuple[Briefing, list[Problem]]:
                 problems.append(Problem.at(r.at, f"cross-reference {{see:{r.target}}} points "
                                            "nowhere; " + _hint(r.target, target_ids,
                                                                "section, table or figure")))
+    shared = {p.at.path for p in b.parts if p.shared}
     for fn in b.footnotes:
-        if fn.id and fn.id not in used_fn:
+        if fn.id and fn.id not in used_fn and fn.at.path in shared:
+            problems.append(Problem.at(b.at, f"footnote '{fn.id}' of the shared part {fn.at} "
+                                       f"is not cited in this briefing, so it is left out; cite "
+                                       f"it with {{fn:{fn.id}}} in this briefing's own text "
+                                       "(e.g. a slot)", "warning"))
+        elif fn.id and fn.id not in used_fn:
             problems.append(Problem.at(fn.at, f"footnote '{fn.id}' is never referenced; add "
                                        f"{{fn:{fn.id}}} where it belongs or remove it"))
 

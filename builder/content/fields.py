@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 
 from builder.content.inline import normalise_url, parse_inline, url_problem
 from builder.content.load import Mapping, Node, Scalar, Sequence
 from builder.content.shapes import Field, FieldType, Shape
 from builder.model import Inlines, SourceRef
 from builder.problems import Problem, Severity, did_you_mean
+
+if TYPE_CHECKING:
+    from builder.content.slots import Slots
 
 _STD = "tag:yaml.org,2002:"
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -36,11 +40,13 @@ def describe(node: Node) -> str:
 
 
 class Ctx:
-    """Problems and the file being read (``path`` relative to the project root)."""
+    """Problems and the file being read (``path`` relative to the project root), and the
+    briefing's slot fills while its parts are read."""
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, problems: list[Problem], slots: Slots | None = None) -> None:
         self.path = path
         self.problems = problems
+        self.slots = slots
 
     def at(self, node: Node | int) -> SourceRef:
         return SourceRef(self.path, node if isinstance(node, int) else node.line)

@@ -4,6 +4,8 @@ footnotes, references, charts and datasets. Problems are collected, never raised
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,7 @@ from builder.content.blocks import read_blocks
 from builder.content.data import read_charts, read_datasets
 from builder.content.fields import Ctx, Fields
 from builder.content.load import Mapping, Node, load_file
+from builder.content.slots import read_fills, unfilled
 from builder.content.training import read_deck, read_training
 from builder.model import (
     Briefing,
@@ -20,6 +23,7 @@ from builder.model import (
     Dataset,
     ExtraSlide,
     Footnote,
+    Inlines,
     Metadata,
     Part,
     Publisher,
@@ -27,6 +31,7 @@ from builder.model import (
     Section,
     SlideOverride,
     SourceRef,
+    plain_text,
 )
 from builder.problems import Problem
 
@@ -52,6 +57,7 @@ class _Extras:
     """What parts may hold besides sections, gathered in reading order."""
 
     footnotes: list[Footnote] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     charts: list[ChartSpec] = field(default_factory=list)
     datasets: list[Dataset] = field(default_factory=list)
 
@@ -59,6 +65,7 @@ class _Extras:
 def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -> Briefing:
     ctx = Ctx(relpath(file, root), problems)
     f = ctx.fields(node, shapes.BRIEFING) or Fields(ctx, shapes.BRIEFING, {}, node)
+    slots = ctx.slots = read_fills(ctx, f.get("slots"))
     meta = Metadata(
         title=f.text("title"),
         subtitle=f.text("subtitle"),
@@ -78,17 +85,20 @@ def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -
     extras = _Extras()
     parts: list[Part] = []
     for item in f.seq("parts"):
+        slots.part_line = item.line
         part = _part_item(ctx, item, file, root, extras)
         if part is not None:
             parts.append(part)
     if "parts" in f and not parts and not problems:
         ctx.error(f["parts"], "the briefing has no parts; list them under parts:")
+    unfilled(ctx, slots)
     extras.footnotes.extend(_footnotes(ctx, f.get("footnotes")))
+    extras.references.extend(_references(ctx, f.get("references")))
     extras.charts.extend(read_charts(ctx, f.get("charts")))
     extras.datasets.extend(read_datasets(ctx, f.get("datasets")))
     return Briefing(id=f.slug("id"), meta=meta, parts=tuple(parts),
                     footnotes=tuple(extras.footnotes),
-                    references=_references(ctx, f.get("references")),
+                    references=merge_references(extras.references),
                     charts=tuple(extras.charts), datasets=tuple(extras.datasets),
                     template=_template(ctx, f.get("template"), file, root),
                     deck=read_deck(ctx, f.get("deck")), at=ctx.at(node))
@@ -147,7 +157,7 @@ def _part_item(ctx: Ctx, node: Node, file: Path, root: Path, extras: _Extras) ->
     sub = load_file(target, sub_path, ctx.problems)
     if sub is None:
         return None
-    return read_part(Ctx(sub_path, ctx.problems), sub, extras)
+    return read_part(Ctx(sub_path, ctx.problems, ctx.slots), sub, extras)
 
 
 def read_part(ctx: Ctx, node: Node, extras: _Extras) -> Part | None:
@@ -159,6 +169,7 @@ def read_part(ctx: Ctx, node: Node, extras: _Extras) -> Part | None:
                 blocks=read_blocks(ctx, f.get("blocks")),
                 shared=f.boolean("shared"), at=ctx.at(node))
     extras.footnotes.extend(_footnotes(ctx, f.get("footnotes")))
+    extras.references.extend(_references(ctx, f.get("references")))
     extras.charts.extend(read_charts(ctx, f.get("charts")))
     extras.datasets.extend(read_datasets(ctx, f.get("datasets")))
     return part
@@ -206,6 +217,23 @@ def _footnotes(ctx: Ctx, node: Node | None) -> list[Footnote]:
         if f is not None:
             out.append(Footnote(id=f.ident("id"), content=f.inlines("text"), at=ctx.at(item)))
     return out
+
+
+def reference_order(ref: Reference) -> tuple[str, ...]:
+    """Where a reference goes in the alphabetical list: its words (authors, year, title),
+    compared without case, accents, punctuation, '&' and 'and' (so authors sort by name)."""
+    text = unicodedata.normalize("NFKD", plain_text(ref.text)).casefold()
+    return (*(w for w in re.findall(r"[^\W_]+", text) if w != "and"), ref.id)
+
+
+def merge_references(refs: list[Reference]) -> tuple[Reference, ...]:
+    """The briefing's and its parts' references as one alphabetical list; an entry given
+    twice with the same id, text and link is listed once (different ones are kept, for
+    the duplicate-id check to report)."""
+    out: dict[tuple[str, Inlines, str], Reference] = {}
+    for ref in refs:
+        out.setdefault((ref.id, ref.text, ref.url), ref)
+    return tuple(sorted(out.values(), key=reference_order))
 
 
 def _references(ctx: Ctx, node: Node | None) -> tuple[Reference, ...]:

@@ -115,7 +115,10 @@ BRIEFING = Shape("briefing", (
     _opt("partners", "lines"),
     _opt("colophon", "lines"),
     _opt("template", "line", "a PowerPoint template (.pptx), relative to this file"),
-    _opt("references", "list", shape="reference"),
+    _opt("slots", "slots", "this briefing's text for each slot of a shared part: slot id, "
+         "then its blocks"),
+    _opt("references", "list", "references cited by this briefing's own text (a part's "
+         "references travel with the part)", shape="reference"),
     _opt("footnotes", "list", shape="footnote"),
     _opt("charts", "list", shape="chart"),
     _opt("datasets", "list", shape="dataset"),
@@ -131,6 +134,8 @@ PART = Shape("part", (
     _opt("shared", "bool", "true for a part common to every briefing of a series"),
     _opt("blocks", "blocks", "blocks before the first section"),
     _opt("sections", "list", shape="section"),
+    _opt("references", "list", "the references this part cites: every briefing that includes "
+         "the part lists them", shape="reference"),
     _opt("footnotes", "list", shape="footnote"),
     _opt("charts", "list", shape="chart"),
     _opt("datasets", "list", shape="dataset"),
@@ -194,7 +199,8 @@ DATASET = Shape("dataset", (
 
 TABLE = Shape("table", (
     _req("id", "id"),
-    _req("number", "int", "the published table number"),
+    _opt("number", "int", "the published table number; without one, the builder counts on "
+         "from the table before"),
     _req("title", "line", filled=True),
     _req("columns", "list", "the row-label column, then one per cell", shape="table column",
          min_items=2),
@@ -210,8 +216,9 @@ TABLE_COLUMN = Shape("table column", (
     _opt("sums", "lines", "keys of columns whose counts add up to this one, row by row")))
 
 FIGURE = Shape("figure", (
-    _req("id", "id"), _req("number", "int"), _req("title", "line", filled=True),
-    _req("chart", "id"),
+    _req("id", "id"), _req("title", "line", filled=True), _req("chart", "id"),
+    _opt("number", "int", "the published figure number; without one, the builder counts on "
+         "from the figure before"),
     _opt("caption", "markup"), _opt("missing", "markup"), _opt("source_note", "markup")))
 
 CASE = Shape("case", (_req("blocks", "blocks"), _opt("title", "line")))
@@ -231,6 +238,10 @@ BLOCKS: dict[str, Shape] = {
         _req("learning_points", "items"), _opt("title", "line"))),
     "table": Shape("'table' block", (_req("table", "shape", shape="table"),)),
     "figure": Shape("'figure' block", (_req("figure", "shape", shape="figure"),)),
+    "slot": Shape("'slot' block", (
+        _req("slot", "id", "a place each briefing of the series fills with its own blocks "
+             "(under slots: in its briefing.yaml)"),
+        _opt("about", "text", "what each briefing writes here"))),
 }
 # blocks that may also be written as a mapping with ``kind:``
 KIND_FORM = ("table", "figure", "case")

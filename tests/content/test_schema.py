@@ -39,7 +39,7 @@ SINK_BRIEFING: dict[str, Any] = {
     "authors": "One Author", "parts": [{"include": "part.yaml"}],
     "short_title": "Sink", "sector": "Health", "language": "en-GB", "keywords": ["k"],
     "acknowledgements": ["Thanks"], "copyright": "(c)", "partners": ["P"],
-    "colophon": ["C"], "template": "",
+    "colophon": ["C"], "template": "", "slots": {"who": [{"p": "Our readers."}]},
     "references": [{"id": "r1", "text": "Ref *one*.", "url": "https://example.org"}],
     "footnotes": [{"id": "fn-b", "text": "Briefing note."}],
     "charts": [{"id": "c2", "kind": "line", "source": "ds", "category": "label",
@@ -59,6 +59,7 @@ SINK_PART: dict[str, Any] = {
                      "activities": [{"title": "A", "minutes": 5, "steps": ["Do it."]}]},
         "blocks": [
             {"p": "Text{fn:fn-p} {see:t1}"},
+            {"slot": "who", "about": "Who the briefing is for"},
             {"bullets": ["a", {"text": "b", "items": ["c"]}]},
             {"quote": ["q1", "q2"], "voice": True, "attribution": "A"},
             {"case": {"title": "T", "blocks": [{"p": "c"}, {"quote": "q"}]}},
@@ -74,6 +75,7 @@ SINK_PART: dict[str, Any] = {
         "sections": [{"id": "s1a", "title": "Sub", "blocks": [{"p": "sub"}]}],
     }],
     "footnotes": [{"id": "fn-p", "text": "Part note."}],
+    "references": [{"id": "r2", "text": "Part ref."}],
     "charts": [{"id": "c1", "kind": "hbar", "source": "t1", "series": [{"column": "a",
                 "label": "A"}], "title": "C", "unit": "count", "x_label": "x", "y_label": "y",
                 "sort": "descending", "highlight": ["x"], "rows": ["x"], "source_note": "s",
@@ -125,8 +127,10 @@ def _keys_used(doc: Any, shape: str, found: set[tuple[str, str]]) -> None:
         f = s.field(key)
         inner = {"shape": f.shape, "list": f.shape, "items": "list item",
                  "parts": "part include"}.get(f.type, "")
+        if f.type == "slots":
+            value = [b for blocks in value.values() for b in blocks]
         for v in value if isinstance(value, list) else [value]:
-            if f.type == "blocks":
+            if f.type in ("blocks", "slots"):
                 _block_keys(v, found)
             elif inner:
                 _keys_used(v, inner, found)
@@ -207,6 +211,9 @@ def _shape_at(doc: Any, shape: str | None, path: Path_) -> str | None:
     for step in path:
         if shape is None:
             return None
+        if kind == "slots":
+            value, kind = value[step], "blocks"
+            continue
         if isinstance(step, int):
             value = value[step]
             if kind == "blocks":
@@ -227,7 +234,8 @@ def _shape_at(doc: Any, shape: str | None, path: Path_) -> str | None:
 # Whole-document rules the schema cannot state (a removed optional key can break them).
 DOCUMENT_RULES = ("points nowhere", "is never referenced", "is not a column", "is not a row",
                   "has partition/sums but no 'n'", "does not exist",
-                  "is not a table or dataset id")
+                  "is not a table or dataset id", "is not a slot of",
+                  "that this briefing does not fill")
 
 
 def _mutations(doc: dict[str, Any], root: str) -> Iterator[tuple[str, Any, bool]]:
@@ -239,7 +247,7 @@ def _mutations(doc: dict[str, Any], root: str) -> Iterator[tuple[str, Any, bool]
             yield f"{path} + unknown key", _replace(doc, path, {**value, "zzz": 1}), False
             for key in value:
                 f = _field_of(doc, root, (*path, key))
-                required = f is None or f.required
+                required = path[-1:] != ("slots",) and (f is None or f.required)
                 yield f"{path} - {key}", _replace(doc, (*path, key), _DELETE), not required
         if path and isinstance(path[-1], str) and path[-1] != "kind":
             wrong = "text" if isinstance(value, dict | list) else {"x": 1}
@@ -286,12 +294,12 @@ CASES: list[tuple[Path_, Any, bool]] = [
     (("charts", 0, "kind"), "pie", False),
     (("charts", 0, "unit"), "percent", True),
     (("charts", 0, "sort"), None, False),
-    (("sections", 0, "blocks", 2, "voice"), "maybe", False),
-    (("sections", 0, "blocks", 2, "voice"), "yes", False),
-    (("sections", 0, "blocks", 2, "voice"), False, True),
-    (("sections", 0, "blocks", 5, "table", "number"), "1", False),
-    (("sections", 0, "blocks", 5, "table", "number"), 1.5, False),
-    (("sections", 0, "blocks", 5, "table", "number"), True, False),
+    (("sections", 0, "blocks", 3, "voice"), "maybe", False),
+    (("sections", 0, "blocks", 3, "voice"), "yes", False),
+    (("sections", 0, "blocks", 3, "voice"), False, True),
+    (("sections", 0, "blocks", 6, "table", "number"), "1", False),
+    (("sections", 0, "blocks", 6, "table", "number"), 1.5, False),
+    (("sections", 0, "blocks", 6, "table", "number"), True, False),
     (("sections", 0, "blocks", 0), {"p": "a", "bullets": ["b"]}, False),
     (("sections", 0, "blocks", 0), {"para": "a"}, False),
     (("sections", 0, "blocks", 0), "just text", False),
@@ -307,7 +315,7 @@ def test_loader_and_schema_agree_on_values(tmp_path: Path, path: Path_, value: A
                                            valid: bool) -> None:
     part = _replace(SINK_PART, path, value)
     if path == ("sections",) and value is None:  # the cross-reference needs its section
-        part["blocks"] = [{"p": "Before sections.{fn:fn-b}{fn:fn-p}"}]
+        part["blocks"] = [{"p": "Before sections.{fn:fn-b}{fn:fn-p}"}, {"slot": "who"}]
         part["charts"] = []
         briefing = {**SINK_BRIEFING, "charts": [], "datasets": []}
     else:

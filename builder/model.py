@@ -419,9 +419,27 @@ class DeckSettings:
     at: SourceRef = _at()
 
 
+HANDOUT_PAGES = (2, 4)  # the fewest and most pages a handout may be given
+Printing = Literal["screen", "press"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandoutSettings:
+    """What the participant handout holds. ``sections``: ids of the sections it covers, in
+    this order (none: every section of the briefing's own parts); ``charts``: ids of the
+    charts for its key data, at most two (none: the charts of the first two figures);
+    ``pages``: the most pages it may take."""
+
+    sections: tuple[str, ...] = ()
+    charts: tuple[str, ...] = ()
+    pages: int = HANDOUT_PAGES[1]
+    at: SourceRef = _at()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Briefing:
-    """One whole briefing: metadata, parts in reading order, and its data."""
+    """One whole briefing: metadata, parts in reading order, and its data. ``printing``:
+    "press" also makes the print shop's PDF (bleed, crop marks, booklet page count)."""
 
     id: str
     meta: Metadata
@@ -432,6 +450,8 @@ class Briefing:
     datasets: tuple[Dataset, ...] = ()
     template: str = ""
     deck: DeckSettings = DeckSettings()
+    printing: Printing = "screen"
+    handout: HandoutSettings = HandoutSettings()
     at: SourceRef = _at()
 
 

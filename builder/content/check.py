@@ -92,8 +92,26 @@ def check(b: Briefing) -> tuple[Briefing, list[Problem]]:
         if chart and chart not in chart_ids:
             problems.append(Problem.at(at, f"{kind} '{ident}' uses chart '{chart}', which "
                                        "does not exist; " + _hint(chart, chart_ids, "chart")))
+    _check_handout(b, chart_ids, problems)
     b, found = check_charts(b)
     return b, problems + found
+
+
+def _check_handout(b: Briefing, chart_ids: list[str], problems: list[Problem]) -> None:
+    """The handout names sections and charts that exist, and two charts at the most."""
+    h = b.handout
+    section_ids = [s.id for s in all_sections(b)]
+    for sid in h.sections:
+        if sid not in section_ids:
+            problems.append(Problem.at(h.at, f"handout section '{sid}' does not exist; "
+                                       + _hint(sid, section_ids, "section")))
+    for cid in h.charts:
+        if cid not in chart_ids:
+            problems.append(Problem.at(h.at, f"handout chart '{cid}' does not exist; "
+                                       + _hint(cid, chart_ids, "chart")))
+    if len(h.charts) > 2:
+        problems.append(Problem.at(h.at, f"the handout lists {len(h.charts)} charts; give "
+                                   "at most two, its key data"))
 
 
 def _hint(word: str, choices: list[str], what: str) -> str:

@@ -18,11 +18,13 @@ from builder.content.load import Mapping, Node, load_file
 from builder.content.slots import read_fills, unfilled
 from builder.content.training import read_deck, read_training
 from builder.model import (
+    HANDOUT_PAGES,
     Briefing,
     ChartSpec,
     Dataset,
     ExtraSlide,
     Footnote,
+    HandoutSettings,
     Inlines,
     Metadata,
     Part,
@@ -101,7 +103,25 @@ def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -
                     references=merge_references(extras.references),
                     charts=tuple(extras.charts), datasets=tuple(extras.datasets),
                     template=_template(ctx, f.get("template"), file, root),
-                    deck=read_deck(ctx, f.get("deck")), at=ctx.at(node))
+                    deck=read_deck(ctx, f.get("deck")),
+                    printing="press" if f.choice("print") == "press" else "screen",
+                    handout=_handout(ctx, f.get("handout")), at=ctx.at(node))
+
+
+def _handout(ctx: Ctx, node: Node | None) -> HandoutSettings:
+    """``handout: {sections, charts, pages}``; the defaults when absent (the ids are
+    checked against the whole briefing by ``check``)."""
+    f = ctx.fields(node, shapes.HANDOUT) if node is not None else None
+    if f is None or node is None:
+        return HandoutSettings()
+    pages = f.integer("pages")
+    low, high = HANDOUT_PAGES
+    if pages is not None and not low <= pages <= high:
+        ctx.error(f["pages"], f"a handout of {pages} pages cannot be made; give {low} to "
+                  f"{high} pages")
+        pages = None
+    return HandoutSettings(sections=f.texts("sections"), charts=f.texts("charts"),
+                           pages=pages or high, at=ctx.at(node))
 
 
 def _publisher(ctx: Ctx, node: Node | None) -> Publisher:

@@ -38,6 +38,7 @@ FieldType = Literal[
 CHART_KINDS = ("bar", "hbar", "grouped", "stacked", "line")
 UNITS = ("count", "percent")
 SORTS = ("source", "ascending", "descending")
+PRINTING = ("screen", "press")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +124,21 @@ BRIEFING = Shape("briefing", (
     _opt("charts", "list", shape="chart"),
     _opt("datasets", "list", shape="dataset"),
     _opt("deck", "shape", "the training session the deck is made for", shape="deck"),
+    _opt("print", "choice", "'press' also builds the print shop's PDF (<id>-press.pdf: "
+         "3 mm bleed, crop marks, pages a multiple of 4)", options=PRINTING),
+    _opt("handout", "shape", "the participant handout", shape="handout"),
 ), "briefing.yaml: a briefing's metadata and the list of its parts")
 
 DECK = Shape("deck", (
     _opt("minutes", "int", "the session's length in minutes, 30 to 240 (default 90)"),))
+
+HANDOUT = Shape("handout", (
+    _opt("sections", "lines", "ids of the sections it covers, in order (default: every "
+         "section of the briefing's own parts)"),
+    _opt("charts", "lines", "ids of at most two charts for the key data (default: the "
+         "charts of the first two figures)"),
+    _opt("pages", "int", "the most pages it may take, 2 to 4 (default 4)"),
+))
 
 PART = Shape("part", (
     _req("id", "id"),
@@ -247,6 +259,7 @@ BLOCKS: dict[str, Shape] = {
 KIND_FORM = ("table", "figure", "case")
 
 SHAPES: dict[str, Shape] = {s.name: s for s in (
-    PUBLISHER, INCLUDE, BRIEFING, DECK, PART, SECTION, SLIDES, TRAINING, ACTIVITY, EXTRA_SLIDE, FOOTNOTE, REFERENCE,
+    PUBLISHER, INCLUDE, BRIEFING, DECK, HANDOUT, PART, SECTION, SLIDES, TRAINING, ACTIVITY,
+    EXTRA_SLIDE, FOOTNOTE, REFERENCE,
     CHART, CHART_SERIES, DATASET, TABLE, TABLE_COLUMN, FIGURE, CASE, LIST_ITEM,
     *BLOCKS.values())}

@@ -44,7 +44,8 @@ class PartBand(Flowable):
         edge_rect(canv, lay.finish, (w, h), 0, h - band, w, band)
         canv.setFillColor(c.accent)
         edge_rect(canv, lay.finish, (w, h), 0, h - band - 4, w, 4)
-        draw_mark(canv, self.styles, w - 62 * mm, h - band + 8 * mm, 48 * mm, on_dark=True)
+        mark = band - 14 * mm  # the brand mark fills the band, 8 mm clear below and right
+        draw_mark(canv, self.styles, w - 14 * mm - mark, h - band + 8 * mm, mark, on_dark=True)
         canv.restoreState()
         self.para.wrap(self.width - 60 * mm, band)
         canv.bookmarkHorizontal(dest(self.part_id), 0, top)

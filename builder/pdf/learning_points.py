@@ -14,7 +14,9 @@ from builder.pdf.tags import tag
 from builder.pdf.text import plain
 
 
-def render_learning_points(block: LearningPoints, ctx: RenderContext) -> list[Flowable]:
+def render_learning_points(block: LearningPoints, ctx: RenderContext,
+                           note: str = "") -> list[Flowable]:
+    """The box; ``note`` (markup), if given, ends it as a small paragraph."""
     s = ctx.styles
     title_text = plain(block.title or "Learning points")
     look = BoxLook(padding=s.layout.box_padding + 2, background=s.colours.tint_green,
@@ -28,4 +30,6 @@ def render_learning_points(block: LearningPoints, ctx: RenderContext) -> list[Fl
     with ctx.within(ctx.elem("Div")):
         title = tag(Paragraph(title_text, s.box_title), ctx.elem(ctx.box_heading()))
         items = render_items(block.items, ctx, s.box_bullet)
+        if note:
+            items.append(tag(Paragraph(note, s.note), ctx.elem("P")))
     return [Box(items, look, title, continued)]

@@ -47,6 +47,7 @@ SINK_BRIEFING: dict[str, Any] = {
     "datasets": [{"id": "ds", "title": "D", "source": "Somewhere", "columns": ["k", "v"],
                   "rows": [["a", 1], ["b", None]]}],
     "deck": {"minutes": 60},
+    "print": "press", "handout": {"sections": ["s1"], "charts": ["c2"], "pages": 3},
 }
 SINK_PART: dict[str, Any] = {
     "id": "part-1", "title": "Part", "shared": False,
@@ -317,7 +318,7 @@ def test_loader_and_schema_agree_on_values(tmp_path: Path, path: Path_, value: A
     if path == ("sections",) and value is None:  # the cross-reference needs its section
         part["blocks"] = [{"p": "Before sections.{fn:fn-b}{fn:fn-p}"}, {"slot": "who"}]
         part["charts"] = []
-        briefing = {**SINK_BRIEFING, "charts": [], "datasets": []}
+        briefing = {**SINK_BRIEFING, "charts": [], "datasets": [], "handout": {"pages": 3}}
     else:
         briefing = SINK_BRIEFING
     assert _agree(tmp_path, briefing, part) == (not valid, not valid)

@@ -26,11 +26,9 @@ from builder.pdf.coverage import check_coverage
 from builder.pdf.document import BriefingDoc
 from builder.pdf.finish import SCREEN, Finish, canvas_maker
 from builder.pdf.footnotes import FootnoteArea, footnote_paragraphs
-from builder.pdf.metadata import write_metadata
-from builder.pdf.pdfa import pdfa_syntax
+from builder.pdf.save import save_tagged
 from builder.pdf.story import build_story
 from builder.pdf.styles import Styles, make_styles
-from builder.pdf.tags import write_structure
 from builder.pdf.text import InlineContext
 from builder.problems import Problem, errors
 from builder.theme import Theme
@@ -310,11 +308,7 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], ou
                                           seed or EMPTY_SEED, notify)
         if isinstance(result, Problem):
             return PdfResult(0, {}, (*problems, result), passes=passes)
-        canv = result.doc.canv
-        write_structure(canv, briefing.meta.language or "en-GB")
-        write_metadata(canv._doc, briefing.meta, (str(p.stream).encode() for p in canv._doc.Pages.pages))
-        with pdfa_syntax():
-            canv.save()
+        save_tagged(result.doc.canv, briefing.meta)
     finally:
         rl_config.useA85 = a85
     if not settled:

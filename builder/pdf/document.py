@@ -18,9 +18,10 @@ from builder.pdf.context import ANCHOR_CALLBACK, At
 from builder.pdf.cover import draw_cover, draw_mark
 from builder.pdf.finish import PadPages, edge_rect
 from builder.pdf.footnotes import FootnoteArea
+from builder.pdf.save import tag_links
 from builder.pdf.story import BACK, COVER, INNER, NOTES, OPENER
 from builder.pdf.styles import Styles
-from builder.pdf.text import FOOTNOTE_CALLBACK, LINK_END, LINK_START, dest
+from builder.pdf.text import FOOTNOTE_CALLBACK, dest
 
 NOTES_RULING = 9 * mm  # line spacing on a notes page: wide enough to write on
 
@@ -32,18 +33,6 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "\u2026", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "\u2026"
-
-
-def _link_start(canv: Canvas, kind: str, label: str | None) -> None:
-    start = getattr(canv, "link_start", None)  # a TaggedCanvas: the link's words get a Link
-    if start is not None:
-        start(label or "Link")
-
-
-def _link_end(canv: Canvas, kind: str, label: str | None) -> None:
-    end = getattr(canv, "link_end", None)
-    if end is not None:
-        end()
 
 
 class BriefingDoc(BaseDocTemplate):
@@ -100,8 +89,7 @@ class BriefingDoc(BaseDocTemplate):
     def beforeDocument(self) -> None:
         self.canv.setNamedCB(FOOTNOTE_CALLBACK, self._footnote_marker)
         self.canv.setNamedCB(ANCHOR_CALLBACK, self._anchor)
-        self.canv.setNamedCB(LINK_START, _link_start)
-        self.canv.setNamedCB(LINK_END, _link_end)
+        tag_links(self.canv)
         self.canv.showOutline()
         # page labels as a viewer shows them: "Cover", then the printed numbers 2, 3, ...
         # (the back page is labelled when it is drawn)

@@ -31,8 +31,9 @@ from builder.pdf.learning_points import render_learning_points
 from builder.pdf.lists import render_items
 from builder.pdf.para import Paragraph
 from builder.pdf.references import render_references
+from builder.pdf.save import save_tagged, tag_links
 from builder.pdf.styles import Styles, make_styles
-from builder.pdf.tags import Tagged, Tags, tag, write_structure
+from builder.pdf.tags import Tagged, Tags, tag
 from builder.pdf.text import InlineContext, esc, plain, safe_url
 from builder.problems import Problem
 from builder.theme import Theme
@@ -92,6 +93,9 @@ class _HandoutDoc(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._footer)])
 
+    def beforeDocument(self) -> None:
+        tag_links(self.canv)
+
     def _footer(self, canv: Any, doc: object) -> None:
         s, lay = self.styles, self.styles.layout
         y = lay.margin_bottom - lay.footer_gap
@@ -116,8 +120,7 @@ def _layout(plan: HandoutPlan, b: Briefing, theme: Theme, styles: Styles,
     doc = _HandoutDoc(b, styles)
     doc._doSave = 0  # reportlab: lay out and draw; the structure is added before saving
     doc.build(_story(plan, ctx), canvasmaker=canvas_maker(SCREEN, ctx.tags))
-    write_structure(doc.canv, b.meta.language or "en-GB")
-    doc.canv.save()
+    save_tagged(doc.canv, replace(b.meta, title=doc.title))
     return doc.buffer.getvalue(), doc.page, [*inline.problems, *ctx.problems]
 
 

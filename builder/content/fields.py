@@ -126,9 +126,12 @@ class Ctx:
 
     def parse(self, text: str, node: Node) -> Inlines:
         msgs: list[str] = []
-        spans = parse_inline(text, self.at(node), msgs)
+        warnings: list[str] = []
+        spans = parse_inline(text, self.at(node), msgs, warnings)
         for m in msgs:
             self.error(node, m)
+        for m in warnings:
+            self.error(node, m, "warning")
         return spans
 
     def integer(self, node: Node | None, key: str) -> int | None:

@@ -28,6 +28,8 @@ _REF = re.compile(r"\{(see|fn):([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
 _ESCAPABLE = "*[]{}()\\_"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _PLAIN = re.compile(r"[^\\{\[*]+")  # a run of characters with no meaning of their own
+_ODD_REF = re.compile(r"\{\s*([A-Za-z]+)\s*:([^{}\n]*)\}")  # {kind:...} not read as a reference
+_LINK_START = re.compile(r"\[[^\]\n]*\]\(")
 
 
 @dataclass
@@ -35,6 +37,7 @@ class _Delim:
     count: int
     can_open: bool
     can_close: bool
+    pos: int = 0
 
 
 _Item = Inline | _Delim
@@ -84,8 +87,27 @@ def _link_end(text: str, start: int) -> tuple[int, int, int] | None:
     return None
 
 
-def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None) -> Inlines:
-    """Parse ``text``; messages about bad links are appended to ``problems``."""
+def _snippet(text: str, pos: int) -> str:
+    words = text[pos:].split("\n")[0]
+    return words if len(words) <= 30 else words[:27] + "..."
+
+
+def _odd_ref(text: str, i: int) -> str | None:
+    """Why ``{`` at ``i`` looks like a reference the builder does not read, or None."""
+    m = _ODD_REF.match(text, i)
+    if m is None:
+        return None
+    if m.group(1) in ("see", "fn"):
+        return (f"'{m.group()}' is not read as a reference: write {{{m.group(1)}:ID}} with no "
+                "spaces, the ID made of letters, digits, '-', '_' and '.'")
+    return (f"'{m.group()}' is not a reference kind the builder knows; write {{see:ID}} for a "
+            "cross-reference or {fn:ID} for a footnote marker (\\{ for a literal brace)")
+
+
+def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None,
+                 warnings: list[str] | None = None) -> Inlines:
+    """Parse ``text``; messages about bad links are appended to ``problems``, markup that
+    looks unfinished (unclosed emphasis or link, unknown ``{kind:...}``) to ``warnings``."""
     items: list[_Item] = []
     buf: list[str] = []
 
@@ -115,6 +137,9 @@ def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None) ->
                 items.append(cls(target=m.group(2), at=at))
                 i = m.end()
                 continue
+            odd = _odd_ref(text, i)
+            if odd and warnings is not None:
+                warnings.append(odd)
         if ch == "[":
             found = _link_end(text, i)
             if found:
@@ -124,10 +149,13 @@ def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None) ->
                 if why and problems is not None:
                     problems.append(why)
                 flush()
-                items.append(Link(children=parse_inline(text[i + 1: label_end], at, problems),
-                                  url=url, at=at))
+                items.append(Link(children=parse_inline(text[i + 1: label_end], at, problems,
+                                                        warnings), url=url, at=at))
                 i = end
                 continue
+            if warnings is not None and _LINK_START.match(text, i):
+                warnings.append(f"the link '{_snippet(text, i)}' is not closed with ')', or its "
+                                "address holds a space; write [words](https://address)")
         if ch == "*":
             j = i
             while j < n and text[j] == "*":
@@ -135,13 +163,28 @@ def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None) ->
             before = text[i - 1] if i > 0 else " "
             after = text[j] if j < n else " "
             flush()
-            items.append(_Delim(j - i, not after.isspace(), not before.isspace()))
+            items.append(_Delim(j - i, not after.isspace(), not before.isspace(), i))
             i = j
             continue
         buf.append(ch)
         i += 1
     flush()
+    if warnings is not None:
+        _unclosed(items, text, warnings)
     return _merge(_emphasis(items, at), at)
+
+
+def _unclosed(items: list[_Item], text: str, warnings: list[str]) -> None:
+    """Warn about a ``*`` that opens emphasis (a word follows it, none precedes it) and has
+    no closer after it. ``Father*`` and ``* The category`` stay literal without a word."""
+    delims = [it for it in items if isinstance(it, _Delim)]
+    for k, d in enumerate(delims):
+        if d.can_open and not d.can_close and not any(c.can_close for c in delims[k + 1:]):
+            warnings.append(f"the '{'*' * d.count}' before '{_snippet(text, d.pos + d.count)}' "
+                            f"opens {'emphasis' if d.count == 1 else 'bold'} that is never "
+                            f"closed; add '{'*' * d.count}' after the words, or write "
+                            "\\* for a literal star")
+            return
 
 
 def _emphasis(items: list[_Item], at: SourceRef) -> list[_Item]:

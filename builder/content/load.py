@@ -19,6 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.reader import Reader
 from yaml.resolver import Resolver
 
+from builder.content.yaml_errors import explain
 from builder.problems import Problem
 
 
@@ -51,6 +52,7 @@ _SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
 # exactly the same. See ``_libyaml_fits``.
 _C_TAG = re.compile(r"(?<!\w)!")
 _C_BLOCK_COMMENT = re.compile(r"[|>][-+0-9]*#")
+_COMMENT_VALUE = re.compile(r":[ ]+#")  # an empty value then a comment: the Python parser's marks
 
 
 @dataclass(eq=False)
@@ -148,23 +150,17 @@ def _syntax_error(e: yaml.YAMLError, text: str, path: str) -> Problem:
         line = text[: e.position].count("\n") + 1
         ch = e.character if isinstance(e.character, int) else ord(e.character)
         return Problem(path, line, f"contains control character U+{ch:04X}; remove it")
-    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else 1
-    lines = text.splitlines()
-    src = lines[line - 1] if 0 < line <= len(lines) else ""
-    indent = src[: len(src) - len(src.lstrip(" \t"))]
-    if "\t" in indent or ("\t" in src and "'\\t'" in str(getattr(e, "problem", ""))):
-        return Problem(path, line, "a tab is used for indentation; indent with spaces only")
-    problem = getattr(e, "problem", None) or str(e)
-    return Problem(path, line, f"YAML syntax error at column {col}: {problem}; "
-                   "check indentation and quoting")
+    line, message = explain(e, text)
+    return Problem(path, line, message)
 
 
 class _Builder:
-    def __init__(self, path: str, problems: list[Problem], libyaml: bool = False) -> None:
+    def __init__(self, path: str, problems: list[Problem], libyaml: bool = False,
+                 text: str = "") -> None:
         self.path = path
         self.libyaml = libyaml
+        self.text = text
+        self.text_anchors: dict[str, int] = {}  # anchors on text, by line, until aliased
         self.problems = problems
         self.anchors: dict[str, Node] = {}
         self.open_anchors: set[str] = set()
@@ -183,8 +179,9 @@ class _Builder:
     def _tag(self, tag: str | None, line: int) -> None:
         if tag is not None and tag not in _ALLOWED_TAGS:
             shown = tag.replace(_STD, "!!")
-            self.problems.append(Problem(self.path, line, f"YAML tag '{shown}' is not allowed; "
-                                         "remove it (content holds plain text, numbers and lists)"))
+            self.problems.append(Problem(self.path, line, f"'{shown}' is read by YAML as a tag, "
+                                         "which content does not use; if it is text, put the "
+                                         "whole text in double quotes, otherwise remove it"))
 
     def scalar(self, ev: yaml.ScalarEvent) -> Scalar:
         line = ev.start_mark.line + 1 if ev.start_mark is not None else 1
@@ -207,7 +204,29 @@ class _Builder:
                 tag = _STD + "str"
         elif tag != _STD + "str":
             tag = _STD + "str"  # timestamps and the like stay text
+        if ev.anchor:
+            self.text_anchors[ev.anchor] = line
+        if not ev.value and not ev.style and self._comment_after(ev):
+            self.problems.append(Problem(self.path, line, "the text after ' #' is a comment to "
+                                         "YAML, so this value is empty; if it is text, put the "
+                                         "whole text in double quotes", "warning"))
         return Scalar(text, value, tag, line, quoted=ev.style in ("'", '"'))
+
+    def _comment_after(self, ev: yaml.ScalarEvent) -> bool:
+        """Whether an empty value is followed on its line by a comment ('title: #1 ...')."""
+        mark = ev.start_mark
+        if mark is None or not self.text:
+            return False
+        lines = self.text.splitlines()
+        src = lines[mark.line] if mark.line < len(lines) else ""
+        return src[mark.column:].lstrip().startswith("#") and ":" in src[:mark.column]
+
+    def _unused_text_anchors(self) -> None:
+        for anchor, line in self.text_anchors.items():
+            self.problems.append(Problem(
+                self.path, line, f"'&{anchor}' at the start of this text is read by YAML as an "
+                "anchor and left out of the text; put the whole text in double quotes",
+                "warning"))
 
     def build(self, loader: Any) -> Node | None:
         """Walk the events of ``loader`` (PyYAML's Python parser or libyaml's ``CParser``)."""
@@ -233,9 +252,12 @@ class _Builder:
                                                  "a block that contains it; remove the loop"))
                     raise _Stop
                 if ev.anchor not in self.anchors:
-                    self.problems.append(Problem(self.path, line, f"alias *{ev.anchor} has no "
-                                                 f"anchor &{ev.anchor} before it"))
+                    self.problems.append(Problem(self.path, line, f"'*{ev.anchor}' is read by "
+                                                 "YAML as an alias of an anchor that does not "
+                                                 "exist; if it is text (e.g. *emphasis*), put the "
+                                                 "whole text in double quotes"))
                     raise _Stop
+                self.text_anchors.pop(ev.anchor, None)
                 node = self.anchors[ev.anchor]
                 self._grow(node.size, line)
             elif isinstance(ev, yaml.ScalarEvent):
@@ -276,6 +298,7 @@ class _Builder:
                 stack[-1][2].append(node)
             else:
                 root = node
+        self._unused_text_anchors()
         return root
 
     def _finish(self, box: Mapping | Sequence, kids: list[Node]) -> Node:
@@ -305,7 +328,8 @@ def _libyaml_fits(text: str) -> bool:
     reports the first of them wherever it is."""
     return (_CParser is not None and text.endswith("\n") and "\t" not in text
             and "\ufeff" not in text and not ("!" in text and _C_TAG.search(text))
-            and not ("#" in text and _C_BLOCK_COMMENT.search(text))
+            and not ("#" in text and (_C_BLOCK_COMMENT.search(text)
+                                      or _COMMENT_VALUE.search(text)))
             and not Reader.NON_PRINTABLE.search(text))
 
 
@@ -334,7 +358,7 @@ def parse(text: str, path: str, problems: list[Problem]) -> Node | None:
             problems.extend(found)
             return root
     try:
-        return _run(_Builder(path, problems), yaml.SafeLoader(text))
+        return _run(_Builder(path, problems, text=text), yaml.SafeLoader(text))
     except yaml.YAMLError as e:
         problems.append(_syntax_error(e, text, path))
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces

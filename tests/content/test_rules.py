@@ -30,8 +30,9 @@ def test_valid_demo_loads_clean(load: Load) -> None:
 def test_yaml_syntax_error_has_line_and_column(load: Load) -> None:
     model, problems = load(part="id: part-1\ntitle: [unclosed\nsections: []\n")
     assert model is None
-    assert problems == [f"{P}:3: YAML syntax error at column 9: expected ',' or ']', "
-                        "but got ':'; check indentation and quoting"]
+    assert problems == [f"{P}:2: the [ at column 8 opens a YAML list that is not closed with "
+                        "']' on this line; close it, or if this is text, put the whole text in "
+                        'double quotes ("...")']
 
 
 def test_tab_indentation(load: Load) -> None:
@@ -274,14 +275,16 @@ def test_numbers_as_strings_in_dataset(load: Load) -> None:
 
 def test_unsafe_tag_refused(load: Load) -> None:
     _, problems = load(part=PART.replace("p: Hello", "p: !!python/object/apply:os.system Hello"))
-    assert problems == [f"{P}:7: YAML tag '!!python/object/apply:os.system' is not allowed; "
-                        "remove it (content holds plain text, numbers and lists)"]
+    assert problems == [f"{P}:7: '!!python/object/apply:os.system' is read by YAML as a tag, "
+                        "which content does not use; if it is text, put the whole text in "
+                        "double quotes, otherwise remove it"]
 
 
 def test_custom_tag_refused(load: Load) -> None:
     _, problems = load(part=PART.replace("title: Introduction", "title: !shout Introduction"))
-    assert problems == [f"{P}:5: YAML tag '!shout' is not allowed; remove it (content holds "
-                        "plain text, numbers and lists)"]
+    assert problems == [f"{P}:5: '!shout' is read by YAML as a tag, which content does not "
+                        "use; if it is text, put the whole text in double quotes, otherwise "
+                        "remove it"]
 
 
 # 11. control characters -----------------------------------------------------------------

@@ -93,7 +93,8 @@ def check_pptx(path: Path) -> list[str]:
 
 
 def check_svg(path: Path) -> list[str]:
-    """The chart SVG is well-formed XML whose root is an ``<svg>`` with a size and a viewBox."""
+    """The chart SVG is well-formed XML whose root is an ``<svg>`` with a size and a
+    viewBox, and an image (``role="img"``) named by a ``<title>`` and ``<desc>``."""
     from xml.etree import ElementTree as ET
 
     try:
@@ -103,6 +104,10 @@ def check_svg(path: Path) -> list[str]:
     if root.tag != "{http://www.w3.org/2000/svg}svg":
         return [f"{path.name}: not an SVG image (root element {root.tag})"]
     missing = [a for a in ("width", "height", "viewBox") if not root.get(a)]
+    missing += [f"<{t}>" for t in ("title", "desc")
+                if not (root.findtext("{http://www.w3.org/2000/svg}" + t) or "").strip()]
+    if root.get("role") != "img":
+        missing.append('role="img"')
     return [f"{path.name}: SVG without {', '.join(missing)}"] if missing else []
 
 
@@ -111,8 +116,9 @@ _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # PNG colour type -> samples per pix
 
 
 def check_png(path: Path) -> list[str]:
-    """Every chunk of the PNG is whole with a good CRC, and its image data inflates to
-    exactly the rows its header announces (no truncated or damaged picture)."""
+    """Every chunk of the PNG is whole with a good CRC, its image data inflates to
+    exactly the rows its header announces (no truncated or damaged picture), and its
+    text alternative is beside it (``<name>.txt``)."""
     try:
         raw = path.read_bytes()
         header, data = _png_chunks(raw)
@@ -122,6 +128,9 @@ def check_png(path: Path) -> list[str]:
             raise ValueError("image data does not match the header's size")
     except (OSError, ValueError, KeyError, struct.error, zlib.error) as exc:
         return [f"{path.name}: PNG is damaged: {exc}"]
+    alt = path.with_suffix(".txt")
+    if not alt.is_file() or not alt.read_text(encoding="utf-8").strip():
+        return [f"{path.name}: PNG without its text alternative {alt.name}"]
     return []
 
 

@@ -90,6 +90,7 @@ class Theme:
     fonts: Fonts
     colours: Colours
     chart_palette: tuple[str, ...]
+    chart_highlight: str  # highlighted chart categories, on white (at least 3:1)
     pdf: PdfTheme
     slides: SlideTheme
     charts: ChartTheme
@@ -137,6 +138,7 @@ def load_theme(path: Path = BRAND_FILE) -> Theme:
             fonts=_fonts(raw["fonts"]),
             colours=Colours(**raw["colours"]),
             chart_palette=tuple(raw["chart_palette"]),
+            chart_highlight=raw["chart_highlight"],
             pdf=PdfTheme(
                 page=pdf["page"],
                 margin_top_mm=m["top"],

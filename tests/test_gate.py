@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def test_chart_files_pass_and_damaged_ones_fail(good: Path, tmp_path: Path) -> N
     assert check_output(tmp_path / "cut.svg")[0].startswith("cut.svg: SVG does not parse: ")
     (tmp_path / "html.svg").write_bytes(b"<html><body/></html>")
     assert check_output(tmp_path / "html.svg") == ["html.svg: not an SVG image (root element html)"]
+
+
+def test_chart_files_without_their_text_alternative_fail(good: Path, tmp_path: Path) -> None:
+    """A chart SVG must name itself (<title>, <desc>, role="img"); a PNG needs its .txt."""
+    svg, png = good / "charts" / "table-1-chart.svg", good / "charts" / "table-1-chart.png"
+    bare = re.sub(rb"<title.*?</desc>", b"", svg.read_bytes(), flags=re.S)
+    (tmp_path / "bare.svg").write_bytes(bare.replace(b' role="img"', b""))
+    assert check_output(tmp_path / "bare.svg") == [
+        'bare.svg: SVG without <title>, <desc>, role="img"']
+    (tmp_path / "alone.png").write_bytes(png.read_bytes())
+    assert check_output(tmp_path / "alone.png") == [
+        "alone.png: PNG without its text alternative alone.txt"]

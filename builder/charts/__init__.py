@@ -43,9 +43,13 @@ class ChartJob:
 
 @dataclass(frozen=True, slots=True)
 class ChartFiles:
+    """A chart's files: the SVG and PNG, and the PNG's text alternative beside it
+    (``<id>.txt``: the title, then the alt text)."""
+
     svg: Path
     png: Path
     data: ChartData
+    alt: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +89,9 @@ def draw_chart(job: ChartJob, theme: Theme, cache_dir: Path) -> str:
 
 def write_chart_files(jobs: list[ChartJob], cache_dir: Path, out_dir: Path
                       ) -> dict[str, ChartFiles]:
-    """``out_dir/<chart id>.svg`` and ``.png`` for every job, from the cache; a job whose
-    entry is missing or damaged raises LookupError (draw it first)."""
+    """``out_dir/<chart id>.svg``, ``.png`` and ``.txt`` (the text alternative) for every
+    job, from the cache; a job whose entry is missing or damaged raises LookupError
+    (draw it first)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {}
     for job in jobs:
@@ -96,7 +101,9 @@ def write_chart_files(jobs: list[ChartJob], cache_dir: Path, out_dir: Path
         svg, png = out_dir / f"{job.id}.svg", out_dir / f"{job.id}.png"
         svg.write_bytes(entry[0])
         png.write_bytes(entry[1])
-        files[job.id] = ChartFiles(svg, png, job.data)
+        alt = out_dir / f"{job.id}.txt"
+        alt.write_text(f"{job.data.title}\n\n{job.data.alt}\n", encoding="utf-8")
+        files[job.id] = ChartFiles(svg, png, job.data, alt)
     return files
 
 

@@ -13,6 +13,7 @@ import io
 import textwrap
 from dataclasses import dataclass
 from typing import Any, cast
+from xml.sax.saxutils import escape
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -50,16 +51,35 @@ def render_chart(data: ChartData, kind: ChartKind, theme: Theme) -> tuple[bytes,
     """The chart as (SVG bytes, PNG bytes); both byte-identical for the same input."""
     style.register_fonts(theme)
     with matplotlib.rc_context(cast(Any, style.rc_params(theme))):
-        return save_figure(draw_figure(data, kind, theme), theme)
+        svg, png = save_figure(draw_figure(data, kind, theme), theme,
+                               {"Title": data.title, "Description": data.alt})
+    return with_alternative(svg, data.title, data.alt), png
 
 
-def save_figure(fig: Figure, theme: Theme) -> tuple[bytes, bytes]:
-    """(SVG, PNG) of a drawn figure. The PNG is drawn first: its draw solves the layout,
+def with_alternative(svg: bytes, title: str, alt: str) -> bytes:
+    """``svg`` as an image with a name and description for assistive technology: a
+    ``<title>`` and ``<desc>`` (the chart's alt text) first inside the root, which gets
+    ``role="img"`` and ``aria-labelledby`` naming both."""
+    start = svg.find(b"<svg")
+    end = svg.find(b">", start)
+    if start < 0 or end < 0 or svg[end - 1:end] == b"/":
+        return svg
+    label = (' role="img" aria-labelledby="chart-title chart-desc">\n'
+             f' <title id="chart-title">{escape(title)}</title>\n'
+             f' <desc id="chart-desc">{escape(alt)}</desc>').encode()
+    return svg[:end] + label + svg[end + 1:]
+
+
+def save_figure(fig: Figure, theme: Theme,
+                png_text: dict[str, str] | None = None) -> tuple[bytes, bytes]:
+    """(SVG, PNG) of a drawn figure; ``png_text``: text entries for the PNG (Title,
+    Description). The PNG is drawn first: its draw solves the layout,
     measuring text with the raster renderer's (wider, hinted) glyphs so no label is cut
     off; the SVG then keeps that placement rather than solving it again (a third of a
     chart's cost). The figure's layout is fixed afterwards."""
     png = io.BytesIO()
-    fig.savefig(png, format="png", dpi=theme.charts.dpi_png, metadata={"Software": None})
+    fig.savefig(png, format="png", dpi=theme.charts.dpi_png,
+                metadata={"Software": None, **(png_text or {})})
     fig.set_layout_engine("none")
     svg = io.BytesIO()
     fig.savefig(svg, format="svg", metadata={"Date": None})
@@ -153,8 +173,7 @@ def _draw_header(fig: Figure, data: ChartData, frame: _Frame, theme: Theme,
                  parse_math=False, gid="subtitle")
     rows, ncols = _legend_rows(data, theme, s)
     if rows:
-        handles = [_legend_handle(kind, s.palette[i % len(s.palette)], x.label)
-                   for i, x in enumerate(data.series)]
+        handles = [_legend_handle(kind, i, s, x.label) for i, x in enumerate(data.series)]
         legend = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, y),
                             bbox_transform=fig.transFigure, ncols=ncols, borderaxespad=0.0,
                             borderpad=0.0, fontsize=s.label)
@@ -163,12 +182,16 @@ def _draw_header(fig: Figure, data: ChartData, frame: _Frame, theme: Theme,
             t.set_parse_math(False)
 
 
-def _legend_handle(kind: ChartKind, colour: str, label: str) -> Any:
+def _legend_handle(kind: ChartKind, series: int, s: style.ChartStyle, label: str) -> Any:
+    """The key of a series as it is drawn: its colour and its pattern or marker and dash."""
     if kind == "line":
         from matplotlib.lines import Line2D
 
-        return Line2D([], [], color=colour, marker="o", label=label)
-    return Patch(facecolor=colour, edgecolor="none", label=label)
+        return Line2D([], [], color=s.colour(series), marker=style.marker(series),
+                      linestyle=cast(Any, style.dash(series)), markeredgecolor="white",
+                      label=label)
+    return Patch(facecolor=s.colour(series), edgecolor="white", linewidth=style.SEPARATOR_PT,
+                 hatch=style.hatch(series), label=label)
 
 
 def _draw_footer(fig: Figure, data: ChartData, theme: Theme, s: style.ChartStyle) -> None:
@@ -278,8 +301,17 @@ def _draw_bars(ax: Any, data: ChartData, kind: ChartKind, horizontal: bool,
         colours = _bar_colours(data, j, single, s)
         known = [i for i, v in enumerate(series.values) if v is not None]
         draw = ax.barh if horizontal else ax.bar
+        if single:  # highlighted categories: their own colour, outlined and patterned
+            marked = [data.categories[i] in data.highlight for i in known]
+            look: dict[str, Any] = {
+                "edgecolor": [s.text if m else "none" for m in marked],
+                "linewidth": [style.OUTLINE_PT if m else 0.0 for m in marked],
+                "hatch": [style.HIGHLIGHT_HATCH if m else "" for m in marked]}
+        else:  # series: a pattern each, white between bars
+            look = {"edgecolor": "white", "linewidth": style.SEPARATOR_PT,
+                    "hatch": style.hatch(j)}
         draw([positions[i] for i in known], [values[i] for i in known], thickness,
-             color=[colours[i] for i in known], linewidth=0)
+             color=[colours[i] for i in known], **look)
         gap_rotate = not horizontal and slot_pt * thickness < len(NO_DATA) * s.note * EM + 4
         for i, pos in enumerate(positions):
             value = series.values[i]
@@ -297,14 +329,16 @@ def _draw_stacked(fig: Figure, ax: Any, data: ChartData, horizontal: bool,
     base = [0.0] * len(data.categories)
     segments: list[tuple[int, int, float, float, str]] = []
     for j, series in enumerate(data.series):
-        colour = s.palette[j % len(s.palette)]
+        colour = s.colour(j)
+        look = {"color": colour, "edgecolor": "white", "linewidth": style.SEPARATOR_PT,
+                "hatch": style.hatch(j)}
         for i, value in enumerate(series.values):
             if value is None:
                 continue
             if horizontal:
-                ax.barh(i, value, s.bar_fill, left=base[i], color=colour, linewidth=0)
+                ax.barh(i, value, s.bar_fill, left=base[i], **look)
             else:
-                ax.bar(i, value, s.bar_fill, bottom=base[i], color=colour, linewidth=0)
+                ax.bar(i, value, s.bar_fill, bottom=base[i], **look)
             segments.append((j, i, base[i], value, colour))
             base[i] += value
     fig.draw_without_rendering()
@@ -333,7 +367,9 @@ def _segment_label(ax: Any, data: ChartData, seg: tuple[int, int, float, float, 
         mid = start + value / 2
         ax.annotate(text, xy=(mid, i) if horizontal else (i, mid), ha="center", va="center",
                     fontsize=s.value, color=_ink_on(colour, s), parse_math=False,
-                    gid=f"value-{j}-{i}", annotation_clip=False)
+                    gid=f"value-{j}-{i}", annotation_clip=False,  # a plain patch under it
+                    bbox={"boxstyle": "square,pad=0.15", "facecolor": colour,
+                          "edgecolor": "none"})
         return
     _trailing(ax, text, (i, ends[i]), horizontal, s, outside, f"value-{j}-{i}",
               colour=colour if _luminance(colour) < 0.5 else s.text)
@@ -371,10 +407,9 @@ def _ink_on(colour: str, s: style.ChartStyle) -> str:
 def _draw_lines(ax: Any, data: ChartData, s: style.ChartStyle) -> None:
     x = list(range(len(data.categories)))
     for j, series in enumerate(data.series):
-        colour = s.palette[j % len(s.palette)]
         y = [float("nan") if v is None else v for v in series.values]  # NaN breaks the line
-        ax.plot(x, y, color=colour, marker="o", markeredgecolor="white", markeredgewidth=0.8,
-                clip_on=False, zorder=3)
+        ax.plot(x, y, color=s.colour(j), marker=style.marker(j), linestyle=style.dash(j),
+                markeredgecolor="white", markeredgewidth=0.8, clip_on=False, zorder=3)
         for i, value in enumerate(series.values):
             if value is not None:
                 ax.annotate(series.texts[i], xy=(i, value), xytext=(0, 6 + 9 * j),

@@ -16,6 +16,16 @@ from builder.theme import Theme
 SVG_HASH_SALT = "briefing-builder"
 _registered: set[str] = set()
 
+# What tells series apart without colour: a fill pattern per series of bars (the first
+# solid), a marker and a dash per line; highlighted bars are outlined in the text colour
+# and patterned.
+HATCHES = ("", "////", "....", "xxxx", "\\\\\\\\", "oo", "++")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+DASHES = ("-", "--", ":", "-.")
+HIGHLIGHT_HATCH = "////"
+OUTLINE_PT = 1.4
+SEPARATOR_PT = 0.7
+
 
 @dataclass(frozen=True, slots=True)
 class ChartStyle:
@@ -37,6 +47,21 @@ class ChartStyle:
     hbar_pitch_in: float  # height of one category slot in a horizontal chart
     bar_fill: float  # share of a slot a bar (or a group of bars) fills
 
+    def colour(self, series: int) -> str:
+        return self.palette[series % len(self.palette)]
+
+
+def hatch(series: int) -> str:
+    return HATCHES[series % len(HATCHES)]
+
+
+def marker(series: int) -> str:
+    return MARKERS[series % len(MARKERS)]
+
+
+def dash(series: int) -> str:
+    return DASHES[series % len(DASHES)]
+
 
 def chart_style(theme: Theme) -> ChartStyle:
     c, floor = theme.charts, theme.charts.min_text_pt
@@ -48,7 +73,7 @@ def chart_style(theme: Theme) -> ChartStyle:
         note=max(c.label_size - 1.0, floor),
         line_height=1.25,
         bar=theme.colours.accent,
-        highlight=theme.colours.highlight,
+        highlight=theme.chart_highlight,
         text=theme.colours.text,
         muted=theme.colours.muted,
         grid=theme.colours.rule,
@@ -108,6 +133,8 @@ def rc_params(theme: Theme) -> dict[str, Any]:
         "legend.handlelength": 1.0,
         "legend.handleheight": 0.9,
         "legend.columnspacing": 1.2,
+        "hatch.color": "white",
+        "hatch.linewidth": 0.9,
         "lines.linewidth": 1.8,
         "lines.markersize": 5.5,
         "figure.facecolor": "white",

@@ -9,7 +9,14 @@ from typing import Any
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_MARK,
+)
+from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_PATTERN
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide
@@ -104,23 +111,52 @@ def _style(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
     labels.position = (XL_LABEL_POSITION.CENTER if stacked else XL_LABEL_POSITION.ABOVE
                        if line else XL_LABEL_POSITION.OUTSIDE_END)
     for i, series in enumerate(plot.series):
-        colour = RGBColor.from_string(st.palette[i % len(st.palette)])
-        if line:
-            series.format.line.color.rgb = colour
-            series.format.line.width = Pt(2.5)
-            series.smooth = False
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = colour
-        else:
-            series.format.fill.solid()
-            series.format.fill.fore_color.rgb = colour
+        _series_look(series, i, line, st)
     if len(plan.series) == 1 and not line:
         for j, cat in enumerate(plan.categories):
-            if cat in plan.highlight:
+            if cat in plan.highlight:  # its own colour, patterned and outlined
                 point = plot.series[0].points[j]
-                point.format.fill.solid()
-                point.format.fill.fore_color.rgb = RGBColor.from_string(st.highlight)
+                point.format.fill.patterned()
+                point.format.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+                point.format.fill.fore_color.rgb = RGBColor.from_string(st.white)
+                point.format.fill.back_color.rgb = RGBColor.from_string(st.chart_highlight)
+                point.format.line.color.rgb = RGBColor.from_string(st.text)
+                point.format.line.width = Pt(2)
     _axes(chart, plan, st, fmt)
+
+
+# What tells series apart without colour, as in the chart files: a pattern per series of
+# bars (the first solid, white lines over the colour), a marker and a dash per line.
+PATTERNS = (None, MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.LARGE_CONFETTI,
+            MSO_PATTERN.LARGE_CHECKER_BOARD, MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL)
+MARKERS = (XL_MARKER_STYLE.CIRCLE, XL_MARKER_STYLE.SQUARE, XL_MARKER_STYLE.TRIANGLE,
+           XL_MARKER_STYLE.DIAMOND)
+DASHES = (MSO_LINE_DASH_STYLE.SOLID, MSO_LINE_DASH_STYLE.DASH, MSO_LINE_DASH_STYLE.ROUND_DOT,
+          MSO_LINE_DASH_STYLE.DASH_DOT)
+
+
+def _series_look(series: Any, i: int, line: bool, st: Styles) -> None:
+    colour = RGBColor.from_string(st.palette[i % len(st.palette)])
+    if line:
+        series.format.line.color.rgb = colour
+        series.format.line.width = Pt(2.5)
+        series.format.line.dash_style = DASHES[i % len(DASHES)]
+        series.smooth = False
+        series.marker.style = MARKERS[i % len(MARKERS)]
+        series.marker.format.fill.solid()
+        series.marker.format.fill.fore_color.rgb = colour
+        return
+    pattern = PATTERNS[i % len(PATTERNS)]
+    if pattern is None:
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = colour
+    else:
+        series.format.fill.patterned()
+        series.format.fill.pattern = pattern
+        series.format.fill.fore_color.rgb = RGBColor.from_string(st.white)
+        series.format.fill.back_color.rgb = colour
+    series.format.line.color.rgb = RGBColor.from_string(st.white)
+    series.format.line.width = Pt(0.75)
 
 
 def _category_pt(plan: ChartPlan, horizontal: bool) -> float:

@@ -27,6 +27,7 @@ class Styles:
         self.rule, self.tint, self.tint_green = _hex(c.rule), _hex(c.tint), _hex(c.tint_green)
         self.white = _hex(c.white)
         self.palette = tuple(_hex(p) for p in theme.chart_palette)
+        self.chart_highlight = _hex(theme.chart_highlight)
         self.logo = (self.accent, self.secondary, self.primary)
         self.logo_dark = (self.accent, self.secondary, self.white)
         pal = self.palette + (self.accent,) * 6

@@ -10,6 +10,7 @@ PDF is extractable, in the brand font, and never falls back to Helvetica.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import re
@@ -73,7 +74,7 @@ def svg_to_drawing(svg: bytes, theme: Theme, width_pt: float) -> Drawing:
     """The chart scaled to ``width_pt`` wide (aspect kept). Text sizes scale by
     ``width_pt / (theme.charts.width_in * 72)``: at the brand width they are as drawn.
     ValueError when the SVG cannot be read."""
-    root = load_svg_file(io.BytesIO(svg))
+    root = load_svg_file(io.BytesIO(with_patterns_drawn(svg)))
     if root is None:
         raise ValueError("chart SVG could not be parsed")
     renderer = SvgRenderer("", font_map=font_map(theme))
@@ -92,6 +93,55 @@ _NUMBER = re.compile(r"[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?")
 _SIZE = re.compile(r"font-size:\s*([\d.]+)")
 # converted charts, kept for the process: svg digest, width, hide source, fonts -> drawing
 _DRAWINGS: dict[tuple[str, float, bool, tuple[str, ...]], Drawing] = {}
+
+
+_FILL_URL = re.compile(r"fill:\s*url\(#([^)]+)\)")
+
+
+def with_patterns_drawn(svg: bytes) -> bytes:
+    """``svg`` with every pattern fill (matplotlib's hatching, which tells chart series
+    apart without colour) drawn out: svglib leaves a pattern-filled shape out entirely.
+    Each such shape becomes a group clipped to it, holding the pattern's tiles over its
+    bounding box, and keeps its outline. Unchanged when there is no pattern."""
+    if b"<pattern" not in svg:
+        return svg
+    root = ET.fromstring(svg)
+    patterns = {p.get("id"): p for p in root.iter(_SVG_NS + "pattern")}
+    defs = root.find(_SVG_NS + "defs")
+    if defs is None:
+        defs = ET.SubElement(root, _SVG_NS + "defs")
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for n, shape in enumerate([e for e in root.iter() if _FILL_URL.search(e.get("style", ""))]):
+        match = _FILL_URL.search(shape.get("style", ""))
+        pattern = patterns.get(match.group(1)) if match else None
+        numbers = [float(v) for v in _NUMBER.findall(shape.get("d", ""))]
+        if pattern is None or len(numbers) < 4:
+            continue
+        clip = ET.SubElement(defs, _SVG_NS + "clipPath", {"id": f"bbpattern{n}"})
+        ET.SubElement(clip, _SVG_NS + "path", {"d": shape.get("d", "")})
+        outer = ET.Element(_SVG_NS + "g", {k: v for k, v in shape.items() if k == "clip-path"})
+        inner = ET.SubElement(outer, _SVG_NS + "g", {"clip-path": f"url(#bbpattern{n})"})
+        _tile(inner, pattern, numbers[0::2], numbers[1::2])
+        parent = parents[shape]
+        parent.insert(list(parent).index(shape), outer)
+        shape.set("style", _FILL_URL.sub("fill: none", shape.get("style", "")))
+    ET.register_namespace("", _SVG_NS[1:-1])
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    return bytes(ET.tostring(root))
+
+
+def _tile(group: ET.Element, pattern: ET.Element, xs: list[float], ys: list[float]) -> None:
+    """Copies of the pattern's content over the box of ``xs``/``ys`` (user space tiles)."""
+    width, height = float(pattern.get("width", "0")), float(pattern.get("height", "0"))
+    if width <= 0 or height <= 0:
+        return
+    x0, y0 = float(pattern.get("x", "0")), float(pattern.get("y", "0"))
+    first_i, first_j = int((min(xs) - x0) // width), int((min(ys) - y0) // height)
+    for i in range(first_i, int((max(xs) - x0) // width) + 1):
+        for j in range(first_j, int((max(ys) - y0) // height) + 1):
+            tile = ET.SubElement(group, _SVG_NS + "g", {
+                "transform": f"translate({x0 + i * width:g} {y0 + j * height:g})"})
+            tile.extend(copy.deepcopy(list(pattern)))
 
 
 def _baseline(text: ET.Element) -> float | None:

@@ -62,7 +62,8 @@ def test_files_byte_identical_across_processes(tmp_path: Path) -> None:
     run_child(tmp_path / "a", tmp_path / "cache-a")
     run_child(tmp_path / "b", tmp_path / "cache-b")
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names == ["c-grouped.png", "c-grouped.svg", "c-line.png", "c-line.svg"]
+    assert names == ["c-grouped.png", "c-grouped.svg", "c-grouped.txt", "c-line.png", "c-line.svg",
+                     "c-line.txt"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 
 import pytest
 from PIL import Image
@@ -109,6 +110,31 @@ def test_text_is_real_text_in_the_brand_font() -> None:
     assert b"DejaVu" not in svg
 
 
-def test_highlighted_bar_in_highlight_colour() -> None:
+def test_highlighted_bar_in_highlight_colour_outlined_and_patterned() -> None:
+    """A highlighted bar differs in colour and also without colour: outline and pattern."""
     _, svg, _ = render(CASES["hbar"])
-    assert THEME.colours.highlight.lower().encode() in svg.lower()
+    text = svg.decode().lower()
+    assert THEME.chart_highlight.lower() in text
+    assert "<pattern" in text and f"stroke: {THEME.colours.text.lower()}" in text
+
+
+def test_series_differ_by_pattern_and_marker_as_well_as_colour() -> None:
+    """Grouped bars: one fill pattern per series after the first; lines: a marker and dash
+    each (so a chart printed in grey or seen without colour still tells them apart)."""
+    from builder.charts import style
+
+    data, svg, _ = render(CASES["grouped"])
+    assert len(data.series) == 2 and svg.count(b"<pattern") == 1
+    assert len({style.hatch(j) for j in range(4)}) == 4
+    assert len({(style.marker(j), style.dash(j)) for j in range(4)}) == 4
+
+
+def test_svg_names_itself_and_png_carries_the_alt_text() -> None:
+    data, svg, png = render(CASES["hbar"])
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "chart-title chart-desc"
+    assert root.findtext(ns + "title") == data.title
+    assert root.findtext(ns + "desc") == data.alt and data.alt
+    assert b"Description" in png and data.alt.encode("latin-1", "replace")[:40] in png

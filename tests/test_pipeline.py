@@ -21,7 +21,8 @@ def test_build_writes_pdf_deck_and_charts(tiny: Path) -> None:
     out = tiny / "output" / "tiny"
     assert (out / "tiny.pdf").read_bytes().startswith(b"%PDF-")
     assert (out / "tiny.pptx").read_bytes().startswith(b"PK")
-    assert {p.name for p in (out / "charts").iterdir()} == {"table-1-chart.svg", "table-1-chart.png"}
+    assert {p.name for p in (out / "charts").iterdir()} == {
+        "table-1-chart.svg", "table-1-chart.png", "table-1-chart.txt"}
     assert not [p for p in (tiny / "output").iterdir() if p.name.startswith(".tiny.") and p.is_dir()]
 
 

@@ -1,7 +1,9 @@
 """The file syntax PDF/A requires, where reportlab writes otherwise.
 
 Two things reportlab does are not allowed in PDF/A (ISO 19005-2, 6.1.7 and 6.2.11.7):
-a stream's data runs straight into ``endstream`` with no end-of-line marker before it,
+a stream's data runs straight into ``endstream`` with no end-of-line marker before it
+(one that ``/Length`` does not count, CRLF when the data ends in CR so the marker is
+never read as part of it),
 and a subset font's ToUnicode map sends code 0 (.notdef, never shown) to U+0000. While
 :func:`pdfa_syntax` is active (around ``canvas.save()``, where every object is written)
 streams end with an EOL that ``/Length`` does not count, and ToUnicode maps leave out the
@@ -35,7 +37,10 @@ def _stream_format(self: Any, document: Any) -> bytes:
     content = document.encrypt.encode(content)
     data = pdfdoc.format(content, document)
     dictionary["Length"] = len(data)
-    return bytes(pdfdoc.format(dictionary, document) + b"\nstream\n" + data + b"\nendstream\n")
+    # data ending in CR (compressed data may) followed by LF would read as a CRLF marker
+    eol = b"\r\n" if data.endswith(b"\r") else b"\n"
+    return bytes(pdfdoc.format(dictionary, document) + b"\nstream\n" + data + eol
+                 + b"endstream\n")
 
 
 def _to_unicode(fontname: str, subset: Sequence[int]) -> str:

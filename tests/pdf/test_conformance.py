@@ -66,3 +66,17 @@ def test_publication_date_is_read_from_the_content(text: str, day: str) -> None:
 def test_notes_have_unique_ids(built_health: Built) -> None:
     data = built_health.path.read_bytes()
     assert data.count(b"/S /Note") == len(set(re.findall(rb"/ID \((fn-\d+)\)", data))) == 5
+
+
+@pytest.mark.parametrize(("data", "written"), [
+    (b"abc", b"stream\nabc\nendstream\n"),
+    (b"ab\r", b"stream\nab\r\r\nendstream\n"),  # a CR at the end is data, not the marker
+])
+def test_streams_end_with_a_marker_length_does_not_count(data: bytes, written: bytes) -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDocument, PDFStream
+
+    from builder.pdf.pdfa import pdfa_syntax
+
+    with pdfa_syntax():
+        out = PDFStream(content=data, filters=[]).format(PDFDocument())
+    assert out.endswith(written) and f"/Length {len(data)}".encode() in out

@@ -323,6 +323,9 @@ class Activity:
     at: SourceRef = _at()
 
 
+TRAINING_MARK = "Written for this training, not from the briefing"  # shown with Training
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Training:
     """Training material for a section that the briefing does not hold, written by an
@@ -427,7 +430,7 @@ Printing = Literal["screen", "press"]
 class HandoutSettings:
     """What the participant handout holds. ``sections``: ids of the sections it covers, in
     this order (none: every section of the briefing's own parts); ``charts``: ids of the
-    charts for its key data, at most two (none: the charts of the first two figures);
+    charts for its key data, at most two (none: the chart of the first figure);
     ``pages``: the most pages it may take."""
 
     sections: tuple[str, ...] = ()

@@ -136,7 +136,7 @@ HANDOUT = Shape("handout", (
     _opt("sections", "lines", "ids of the sections it covers, in order (default: every "
          "section of the briefing's own parts)"),
     _opt("charts", "lines", "ids of at most two charts for the key data (default: the "
-         "charts of the first two figures)"),
+         "chart of the first figure)"),
     _opt("pages", "int", "the most pages it may take, 2 to 4 (default 4)"),
 ))
 

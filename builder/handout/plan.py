@@ -58,14 +58,21 @@ class HandoutPoint:
 @dataclass(frozen=True, slots=True)
 class HandoutTopic:
     """A topic of the session: the section's title, the briefing page it starts on
-    (None when not known), its learning points, and how many more the briefing has."""
+    (None when not known), its learning points, how many more the briefing has, and the
+    questions an editor wrote for it (and its subsections) for the training."""
 
     id: str
     title: str
     page: int | None
     points: tuple[HandoutPoint, ...]
     more: int
+    questions: tuple[Inlines, ...]
     at: SourceRef
+
+    @property
+    def shown(self) -> bool:
+        """Whether the handout has anything of the topic to print besides its title."""
+        return bool(self.points or self.questions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +129,12 @@ def _sections(b: Briefing) -> list[Section]:
 
 def _topic(s: Section, page_of: Mapping[str, int], cut: Cut,
            warnings: list[Problem]) -> HandoutTopic:
-    """The section with the learning points of it and of its subsections, shortened."""
-    items = [i for sub in walk_sections((s,)) for block in sub.blocks
+    """The section with the learning points of it and of its subsections, shortened,
+    and their training questions (whole: the editor wrote them for the session)."""
+    subs = walk_sections((s,))
+    items = [i for sub in subs for block in sub.blocks
              if isinstance(block, LearningPoints) for i in block.items]
+    questions = tuple(q for sub in subs if sub.training for q in sub.training.questions)
     points: list[HandoutPoint] = []
     for item in items:
         text, shortened = leading_sentences(without_markers(item.content), cut.words)
@@ -135,12 +145,12 @@ def _topic(s: Section, page_of: Mapping[str, int], cut: Cut,
         points.append(HandoutPoint(text, shortened, item.at))
     kept = points[:cut.points] if cut.points is not None else points
     return HandoutTopic(s.id, s.title, page_of.get(s.id), tuple(kept), len(items) - len(kept),
-                        s.at)
+                        questions, s.at)
 
 
 def _chart_ids(b: Briefing) -> list[str]:
-    """The charts the editor chose; else those of the first two figures."""
-    return list(b.handout.charts) or [f.chart for f in figures(b)][:2]
+    """The charts the editor chose; else the first figure's (room for learning points)."""
+    return list(b.handout.charts) or [f.chart for f in figures(b)][:1]
 
 
 def _chart(b: Briefing, chart_id: str, page_of: Mapping[str, int]) -> HandoutChart:

@@ -43,9 +43,12 @@ class Box(Flowable):
 
     def __init__(self, content: Sequence[Flowable], look: BoxLook,
                  title: Flowable | None = None, continued: TitleMaker | None = None,
-                 first: bool = True) -> None:
+                 first: bool = True, lead: int = 0) -> None:
+        """``lead``: how many items at the start of ``content`` belong to the title (a
+        subtitle): the box never splits before the item after them."""
         super().__init__()
         self.content = list(content)
+        self.lead = lead
         self.look = look
         self.title = title
         self.continued = continued
@@ -101,7 +104,7 @@ class Box(Flowable):
             else:
                 rest = self.content[i:]
             break
-        if not fitted or not rest:
+        if len(fitted) <= self.lead or not rest:
             return []
         title = self.continued() if self.continued is not None else None
         return [Box(fitted, self.look, self.title, self.continued, first=self.first),

@@ -18,11 +18,19 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+)
 
 from builder.handout import CUTS, HandoutPlan, plan_handout
 from builder.handout.plan import HandoutChart, HandoutTopic
-from builder.model import Briefing, LearningPoints, ListItem, Text
+from builder.model import TRAINING_MARK, Briefing, LearningPoints, ListItem, Text
 from builder.pdf.context import RenderContext
 from builder.pdf.figures import chart_flowable
 from builder.pdf.finish import SCREEN, canvas_maker
@@ -41,6 +49,9 @@ from builder.theme import Theme
 LABEL = "Participant handout"
 BAND_HEIGHT = 44 * mm
 CHART_SCALE = 0.9  # of the text width: two charts and the points fit; chart text >= 6 pt
+WRITING_LINES = 3  # under each question
+HEADING_ROOM = 110  # pt: what must fit under a heading (a box: title, note, a point)
+WRITING_RULING = 8 * mm
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +142,14 @@ def _story(plan: HandoutPlan, ctx: RenderContext) -> list[Flowable]:
         out += _heading("Key data", ctx)
         for chart in plan.charts:
             out += _chart(chart, ctx)
-    topics = [t for t in plan.topics if t.points]
+    topics = [t for t in plan.topics if t.shown]
     if topics:
-        out += _heading("Learning points", ctx)
+        out += _heading("Learning points and questions", ctx)
+        ctx.heading_level = 2  # topic boxes and questions: headings under it
         for topic in topics:
-            out += _topic(topic, ctx)
+            out += _topic(topic, ctx) if topic.points else []
+            out += _questions(topic, ctx)
+        ctx.heading_level = 1
     out += _full_briefing(plan, ctx)
     if plan.references:
         out += _heading("References", ctx)
@@ -144,7 +158,12 @@ def _story(plan: HandoutPlan, ctx: RenderContext) -> list[Flowable]:
 
 
 def _heading(title: str, ctx: RenderContext) -> list[Flowable]:
-    return [tag(Paragraph(esc(title), ctx.styles.section), ctx.elem("H2"))]
+    """A heading that moves to the next page unless a few lines fit after it (it is not
+    kept with the whole box that follows, which may split)."""
+    style = ctx.styles.section
+    need = style.spaceBefore + style.leading + style.spaceAfter + HEADING_ROOM
+    return [CondPageBreak(need), tag(Paragraph(esc(title), style.clone(
+        "handout_heading", keepWithNext=0)), ctx.elem("H2"))]
 
 
 def _para(text: str, style: Any, ctx: RenderContext) -> Flowable:
@@ -190,12 +209,48 @@ def _topic(topic: HandoutTopic, ctx: RenderContext) -> list[Flowable]:
     the page to read more (and how many points only the briefing has)."""
     items = tuple(ListItem(content=p.text, at=p.at) for p in topic.points)
     more = f"{topic.more} more learning point{'s' * (topic.more != 1)}" if topic.more else ""
-    cut = any(p.shortened for p in topic.points)
-    what = "the full text" if cut else ""
-    told = " and ".join(x for x in (what, more) if x) or "more"
-    page = f", page {topic.page}" if topic.page else ""
+    what = "the full text" if any(p.shortened for p in topic.points) else ""
+    there = " and ".join(x for x in (what, more) if x)
+    page = f"Briefing, page {topic.page}" if topic.page else "In the briefing"
+    note = f"{page}{': ' + there + ' there' if there else ''}"
     return render_learning_points(LearningPoints(title=topic.title, items=items, at=topic.at),
-                                  ctx, f"Read {told} in the briefing{page}.")
+                                  ctx, note)
+
+
+def _questions(topic: HandoutTopic, ctx: RenderContext) -> list[Flowable]:
+    """The editor's questions, marked as theirs, each with ruled space to write."""
+    if not topic.questions:
+        return []
+    s = ctx.styles
+    title = f"Reflect: {plain(topic.title)}" if not topic.points else "Reflect"
+    head = [tag(Paragraph(title, s.box_title), ctx.elem(ctx.box_heading())),
+            _para(esc(TRAINING_MARK), s.note, ctx)]
+    items = tuple(ListItem(content=q) for q in topic.questions)
+    paras = render_items(items, ctx, s.bullet)  # one paragraph per question
+    asked = [[p, WritingSpace(WRITING_LINES, s)] for p in paras]
+    asked[0] = [*head, *asked[0]]  # the heading stays with the first question
+    return [*(KeepTogether(a) for a in asked), Spacer(1, 6)]
+
+
+class WritingSpace(Flowable):
+    """Ruled lines to write on (page furniture: an artifact)."""
+
+    def __init__(self, lines: int, styles: Styles) -> None:
+        super().__init__()
+        self.lines, self.styles = lines, styles
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = availWidth, self.lines * WRITING_RULING
+        return self.width, self.height
+
+    def draw(self) -> None:
+        indent = self.styles.bullet[0].leftIndent
+        self.canv.saveState()
+        self.canv.setStrokeColor(self.styles.colours.rule)
+        self.canv.setLineWidth(0.5)
+        for n in range(self.lines):
+            self.canv.line(indent, n * WRITING_RULING, self.width, n * WRITING_RULING)
+        self.canv.restoreState()
 
 
 def _full_briefing(plan: HandoutPlan, ctx: RenderContext) -> list[Flowable]:

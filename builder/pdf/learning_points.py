@@ -16,7 +16,7 @@ from builder.pdf.text import plain
 
 def render_learning_points(block: LearningPoints, ctx: RenderContext,
                            note: str = "") -> list[Flowable]:
-    """The box; ``note`` (markup), if given, ends it as a small paragraph."""
+    """The box; ``note`` (markup), if given, is a small paragraph under its title."""
     s = ctx.styles
     title_text = plain(block.title or "Learning points")
     look = BoxLook(padding=s.layout.box_padding + 2, background=s.colours.tint_green,
@@ -29,7 +29,6 @@ def render_learning_points(block: LearningPoints, ctx: RenderContext,
     # the box, titled by a heading a level below the section's; "(continued)" is an artifact
     with ctx.within(ctx.elem("Div")):
         title = tag(Paragraph(title_text, s.box_title), ctx.elem(ctx.box_heading()))
-        items = render_items(block.items, ctx, s.box_bullet)
-        if note:
-            items.append(tag(Paragraph(note, s.note), ctx.elem("P")))
-    return [Box(items, look, title, continued)]
+        first = [tag(Paragraph(note, s.note), ctx.elem("P"))] if note else []
+        items = first + render_items(block.items, ctx, s.box_bullet)
+    return [Box(items, look, title, continued, lead=len(first))]

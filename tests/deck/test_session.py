@@ -15,9 +15,8 @@ from builder.deck.pack import fits
 from builder.deck.plan import DeckPlan, plan_deck
 from builder.deck.plan.bookends import AIMS_TITLE, BASED_ON, CLOSING_TITLE
 from builder.deck.plan.furniture import FURNITURE_TEXTS
-from builder.deck.plan.notes import TRAINING_MARK
 from builder.deck.text import audience, text_of
-from builder.model import Briefing, DeckSettings, Text, plain_text
+from builder.model import TRAINING_MARK, Briefing, DeckSettings, Text, plain_text
 from builder.theme import Theme
 from builder.walk import all_inlines
 from tests.conftest import ROOT

@@ -20,6 +20,7 @@ from builder.model import (
     Section,
     Text,
     plain_text,
+    walk_sections,
 )
 from builder.sentences import sentence_ends
 from builder.walk import all_blocks, all_sections, figures
@@ -92,9 +93,21 @@ def test_editor_chooses_sections_and_charts(health: Briefing) -> None:
     assert [c.id for c in plan.charts] == ["table-1-chart"] and plan.max_pages == 2
 
 
-def test_charts_default_to_the_first_two_figures(health: Briefing) -> None:
+def test_questions_are_the_editors_for_the_topic_and_its_subsections(health: Briefing) -> None:
+    plan = plan_handout(health, {})
+    for topic in plan.topics:
+        section = next(s for s in all_sections(health) if s.id == topic.id)
+        wanted = [q for s in walk_sections((section,)) if s.training
+                  for q in s.training.questions]
+        assert list(topic.questions) == wanted
+    assert sum(len(t.questions) for t in plan.topics) >= 5  # the health content has them
+    short = plan_handout(health, {}, CUTS[-1])  # questions are never cut
+    assert [t.questions for t in short.topics] == [t.questions for t in plan.topics]
+
+
+def test_charts_default_to_the_first_figures(health: Briefing) -> None:
     plan = plan_handout(health, {"figure-1": 7})
-    wanted = [f.chart for f in figures(health)][:2]
+    wanted = [f.chart for f in figures(health)][:1]
     assert [c.id for c in plan.charts] == wanted
     first = figures(health)[0]
     assert (plan.charts[0].figure, plan.charts[0].title) == (first.number, first.title)

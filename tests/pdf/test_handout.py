@@ -10,10 +10,15 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import KeepTogether
 
 from builder.gate import check_pdf
-from builder.model import HandoutSettings, plain_text
-from builder.pdf.handout import LABEL, HandoutResult, render_handout
+from builder.handout import plan_handout
+from builder.model import TRAINING_MARK, HandoutSettings, plain_text
+from builder.pdf.context import RenderContext
+from builder.pdf.handout import LABEL, HandoutResult, WritingSpace, _questions, render_handout
+from builder.pdf.styles import make_styles
+from builder.pdf.text import InlineContext
 from builder.theme import Theme
 from tests.conftest import need_tool
 from tests.pdf.conftest import Built, norm
@@ -55,7 +60,9 @@ def test_health_handout_is_two_to_four_pages(handout: Handout) -> None:
 
 def test_every_listed_learning_point_is_printed_verbatim(handout: Handout) -> None:
     plan = handout.result.plan
-    assert plan is not None and len(plan.points) >= 20
+    assert plan is not None
+    with_points = [t for t in plan.topics if t.points or t.more]
+    assert len(with_points) >= 8 and all(t.points for t in with_points)  # one each at least
     body = _body(handout.path)
     for point in plan.points:
         assert norm(plain_text(point.text)) in body, plain_text(point.text)[:60]
@@ -75,6 +82,30 @@ def test_handout_names_its_charts_pages_and_the_briefing(handout: Handout,
     assert norm("Read the full briefing") in body and norm(meta.publisher.website) in body
     for ref in plan.references:
         assert norm(plain_text(ref.text))[:40] in body
+
+
+def test_questions_are_printed_marked_with_space_to_write(handout: Handout) -> None:
+    plan = handout.result.plan
+    assert plan is not None
+    body = _body(handout.path)
+    asked = [t for t in plan.topics if t.questions]
+    assert asked
+    for topic in asked:
+        for q in topic.questions:
+            assert norm(plain_text(q)) in body
+    assert body.count(norm(TRAINING_MARK)) == len(asked)
+
+
+def test_each_question_keeps_its_writing_space(built_health: Built, theme: Theme) -> None:
+    plan = plan_handout(built_health.briefing, {})
+    topic = next(t for t in plan.topics if len(t.questions) >= 2)
+    ctx = RenderContext(theme, make_styles(theme), InlineContext("#000000", frozenset(), {},
+                                                                 frozenset()), {})
+    blocks = [f for f in _questions(topic, ctx) if isinstance(f, KeepTogether)]
+    assert len(blocks) == len(topic.questions)
+    for block in blocks:
+        space = block._content[-1]
+        assert isinstance(space, WritingSpace) and space.lines >= 3
 
 
 def test_handout_passes_the_gate_and_is_small(handout: Handout) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from builder.deck.plan.spec import DeckSection, Excerpt, SlideSpec
-from builder.model import BulletList, ListItem, Paragraph, Quote
+from builder.model import TRAINING_MARK, BulletList, ListItem, Paragraph, Quote
 
 if TYPE_CHECKING:
     from builder.deck.plan.planner import Planner
 
-TRAINING_MARK = "Written for this training, not from the briefing"
 POINTS_HEAD = "Talking points:"
 BRIEFING_HEAD = "From the briefing:"
 

@@ -9,11 +9,10 @@ from dataclasses import replace
 
 from builder.deck import geometry as g
 from builder.deck.pack import Para, fixed
-from builder.deck.plan.notes import TRAINING_MARK
 from builder.deck.plan.planner import Item, Planner
 from builder.deck.plan.spec import Frame
 from builder.deck.text import Run
-from builder.model import Activity, Inlines, SourceRef, Training
+from builder.model import TRAINING_MARK, Activity, Inlines, SourceRef, Training
 
 REFLECT_MINUTES = 2.0  # and as many again per question, up to MAX_REFLECT
 MAX_REFLECT = 8.0

@@ -38,7 +38,8 @@ def column_widths(block: Table, ctx: RenderContext, width: float) -> list[float]
     return [label] + [d * rest / sum(data) for d in data]
 
 
-def _style(ctx: RenderContext) -> TableStyle:
+def table_style(ctx: RenderContext) -> TableStyle:
+    """The brand's table look: a dark header row, zebra rows, rules, padding."""
     c, pad = ctx.styles.colours, ctx.styles.layout.table_padding
     return TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), c.primary),
@@ -75,7 +76,7 @@ def render_table(block: Table, ctx: RenderContext) -> list[Flowable]:
     width = s.layout.frame_width
     table = RLTable(rows, colWidths=column_widths(block, ctx, width),
                     repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(_style(ctx))
+    table.setStyle(table_style(ctx))
     caption = tag(Paragraph(f"{anchor(block.id)}Table {block.number}: {plain(block.title)}",
                             s.table_caption), Elem("Caption", table_elem))
     first_rows = s.table_caption.leading * 2 + s.table_head.leading * 3 + 4 * s.table_label.leading

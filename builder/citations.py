@@ -7,18 +7,23 @@ import re
 
 from builder.model import Reference, plain_text
 
-_REF = re.compile(r"(.+?)\s*\((\d{4}[a-z]?)\)\.?\s*")  # "Authors (2020a)."
+AUTHOR_YEAR = re.compile(r"(.+?)\s*\((\d{4}[a-z]?)\)\.?\s*")  # "Authors (2020a). "
 _SURNAME = re.compile(r"([A-Z][\w'\u2019-]+), (?:[A-Z]\.\s?)+")  # "Brandon, M., "
+
+
+def surnames(authors: str) -> list[str]:
+    """The surnames in a reference's author list ("Daniel, B., Taylor, J. and ...")."""
+    return _SURNAME.findall(authors)
 
 
 def cites(ref: Reference, text: str) -> bool:
     """Whether ``text`` cites ``ref``: its first author's surname (or the organisation)
     followed within a few words by its year, as in "(Daniel et al., 2010)" or "Dickens et
     al. (2022a)"."""
-    m = _REF.match(plain_text(ref.text))
+    m = AUTHOR_YEAR.match(plain_text(ref.text))
     if m is None:
         return False
-    people = _SURNAME.findall(m.group(1))
+    people = surnames(m.group(1))
     name = people[0] if people else re.split(r"[,.&(]", m.group(1))[0].strip()
     near = r"[^()]{0,40}?\(?"  # "Daniel et al., 2010" or "Dickens et al. (2022a)"
     return bool(name) and re.search(re.escape(name) + near + re.escape(m.group(2)),

@@ -12,18 +12,22 @@ from builder.model import plain_text as plain
 
 # a full stop, question or exclamation mark (and any closing quote or bracket), then
 # space and the capital or digit that starts the next sentence (maybe after an opening
-# quote or bracket)
-_END = re.compile(r"[.?!][\u2019'\"\u201d)\]]*(?=\s+[\u2018\u201c'\"(\[]?[A-Z0-9])")
-_NOT_AN_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|cf|Dr|Mr|Mrs|Ms|No|pp?|vs)|\b[A-Z])\.$")
+# quote or bracket); not after an abbreviation or an initial
+_END = re.compile(r"[.?!][\u2019'\"\u201d)\]]*(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9])")
+_ABBREV = {"e.g", "i.e", "al", "etc", "cf", "dr", "mr", "mrs", "ms", "no", "p", "pp", "vs",
+           "st", "fig", "approx"}
 
 
 def sentence_ends(text: str) -> list[int]:
-    """The offsets just after each sentence of ``text`` (the last is ``len(text)``
-    stripped of trailing space); abbreviations such as "e.g." and "et al." and initials
-    do not end a sentence."""
-    ends = [m.end() for m in _END.finditer(text) if not _NOT_AN_END.search(text[:m.end()])]
-    last = len(text.rstrip())
-    return [e for e in ends if e < last] + [last] if last else []
+    """Where each sentence of ``text`` but the last ends (after its closing punctuation):
+    "e.g.", "et al." and initials do not end one."""
+    out = []
+    for m in _END.finditer(text):
+        word = re.findall(r"[\w.]+$", text[: m.start()])
+        if word and (word[0].lower().rstrip(".") in _ABBREV or len(word[0]) == 1):
+            continue
+        out.append(m.end())
+    return out
 
 
 def words(text: str) -> int:
@@ -61,9 +65,10 @@ def leading_sentences(spans: Inlines, most_words: int | None) -> tuple[Inlines, 
     """The first whole sentences of ``spans`` within ``most_words`` (always at least
     the first; all of them when ``most_words`` is None), and whether any were left out."""
     text = plain(spans)
-    ends = sentence_ends(text)
-    if not ends:
+    last = len(text.rstrip())
+    if not last:
         return (), False
+    ends = [*sentence_ends(text), last]
     keep = ends[0]
     for end in ends[1:]:
         if most_words is not None and words(text[:end]) > most_words:

@@ -8,7 +8,7 @@ from builder.sentences import cut, leading_sentences, sentence_ends
 
 
 def _split(text: str) -> list[str]:
-    ends = [0, *sentence_ends(text)]
+    ends = [0, *sentence_ends(text), len(text)]
     return [text[a:b].strip() for a, b in zip(ends, ends[1:], strict=False)]
 
 

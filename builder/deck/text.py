@@ -21,6 +21,7 @@ from builder.model import (
     Strong,
     Text,
 )
+from builder.sentences import sentence_ends
 
 _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NONCHAR = re.compile("[\ufffe\uffff\x7f-\x9f]")
@@ -104,22 +105,6 @@ def plain(spans: Inlines, titles: Mapping[str, str]) -> str:
     for label, url in links:
         text = text.replace(label, f"{label} ({url})", 1)
     return text
-
-
-_ABBREV = {"e.g", "i.e", "al", "etc", "cf", "dr", "mr", "mrs", "ms", "no", "p", "pp", "vs",
-           "st", "fig", "approx"}
-_END = re.compile(r"[.?!][\u2019'\"\u201d)\]]*(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9])")
-
-
-def sentence_ends(text: str) -> list[int]:
-    """Where each sentence of the text ends (after its closing punctuation)."""
-    out = []
-    for m in _END.finditer(text):
-        word = re.findall(r"[\w.]+$", text[: m.start()])
-        if word and (word[0].lower().rstrip(".") in _ABBREV or len(word[0]) == 1):
-            continue
-        out.append(m.end())
-    return out
 
 
 def first_sentence(rs: Runs) -> Runs:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from builder.citations import AUTHOR_YEAR, cites, surnames
 from builder.deck import geometry as g
 from builder.deck.pack import Para, flow
 from builder.deck.plan.notes import item_lines, quote_note
@@ -34,8 +35,6 @@ MAX_REFERENCE_SLIDES = 1
 REFERENCE_WORDS = 40
 MAX_REFERENCES = 5
 
-_REF = re.compile(r"(.+?)\s*\((\d{4}[a-z]?)\)\.?\s*")
-_SURNAME = re.compile(r"([A-Z][\w'\u2019-]+), (?:[A-Z]\.\s?)+")
 
 
 def plan_references(p: Planner) -> None:
@@ -65,8 +64,7 @@ def _cited_first(p: Planner, refs: list[Reference]) -> list[Reference]:
     """The references cited in the briefing's own (not shared) parts first, each group in
     the briefing's order."""
     own = " ".join(_part_text(p, x) for x in p.briefing.parts if not x.shared)
-    order = sorted(range(len(refs)), key=lambda i: not _cited(refs[i], p.plain(
-        refs[i].text), own))
+    order = sorted(range(len(refs)), key=lambda i: not cites(refs[i], own))
     return [refs[i] for i in order]
 
 
@@ -92,7 +90,7 @@ def short_ref(p: Planner, ref: Reference) -> Runs:
     """"Author (year) Title": the first author's surname (with "and" or "et al."),
     the year, and the title (italic; an article's own title, not its journal)."""
     rs = p.runs(ref.text)
-    m = _REF.match(text_of(rs))
+    m = AUTHOR_YEAR.match(text_of(rs))
     if m is None:
         return rs
     after = strip(tail_from(rs, m.end()))
@@ -104,7 +102,7 @@ def short_ref(p: Planner, ref: Reference) -> Runs:
 
 def _who(authors: str) -> str:
     """The first author's surname, "A and B" for two, "A et al." for more."""
-    people = _SURNAME.findall(authors)
+    people = surnames(authors)
     if people:
         return people[0] if len(people) == 1 else (
             f"{people[0]} and {people[1]}" if len(people) == 2 else f"{people[0]} et al.")
@@ -124,15 +122,3 @@ def _part_text(p: Planner, part: Part) -> str:
             elif isinstance(b, Quote):
                 out.append(quote_note(p, b))
     return " ".join(out)
-
-
-def _cited(ref: Reference, text: str, within: str) -> bool:
-    """Whether the briefing's text cites the reference ("Daniel et al., 2010")."""
-    m = _REF.match(text)
-    if m is None:
-        return False
-    people = _SURNAME.findall(m.group(1))
-    name = people[0] if people else re.split(r"[,.&(]", m.group(1))[0].strip()
-    return bool(name) and re.search(re.escape(name) + r"[^()]{0,40}?" + re.escape(m.group(2)),
-                                    within) is not None
-

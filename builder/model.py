@@ -189,6 +189,17 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Accepted:
+    """A known inconsistency of a published table, kept as printed: the cell (``row`` and
+    ``column``) or the column total (``row`` empty), and the editor's reason."""
+
+    column: str
+    row: str = ""
+    reason: str = ""
+    at: SourceRef = _at()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
     """A data table. ``columns[0]`` is the row-label column; ``rows[i].cells`` align
     with ``columns[1:]``. ``number`` is the published table number."""
@@ -200,6 +211,7 @@ class Table:
     rows: tuple[Row, ...]
     notes: tuple[Inlines, ...] = ()
     chart: str | None = None
+    accepted: tuple[Accepted, ...] = ()
     at: SourceRef = _at()
 
 

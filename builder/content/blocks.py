@@ -10,6 +10,7 @@ from builder.content.fields import Ctx, Fields, describe, did_you_mean
 from builder.content.load import Mapping, Node, Scalar, Sequence
 from builder.content.slots import fill, is_slot
 from builder.model import (
+    Accepted,
     Block,
     BulletList,
     CaseExample,
@@ -191,8 +192,18 @@ def read_table(ctx: Ctx, node: Node) -> Table | None:
         rows.append(Row(label=label, cells=tuple(cells), at=ctx.at(item)))
     return Table(id=table_id, number=f.integer("number") or 0, title=_title(ctx, f, "table"),
                  columns=columns, rows=tuple(rows),
-                 notes=f.markups("notes"),
+                 notes=f.markups("notes"), accepted=_accepted(ctx, f.seq("accept")),
                  chart=f.ident("chart") or None, at=ctx.at(node))
+
+
+def _accepted(ctx: Ctx, nodes: list[Node]) -> tuple[Accepted, ...]:
+    out: list[Accepted] = []
+    for node in nodes:
+        f = ctx.fields(node, shapes.ACCEPTED)
+        if f is not None:
+            out.append(Accepted(column=f.text("column"), row=f.text("row"),
+                                reason=f.text("reason"), at=ctx.at(node)))
+    return tuple(out)
 
 
 def read_figure(ctx: Ctx, node: Node) -> Figure | None:

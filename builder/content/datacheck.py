@@ -29,8 +29,16 @@ def percent_ok(cell: Cell, n: int) -> tuple[bool, str]:
     return ok, f"{exact.quantize(unit.scaleb(-1), ROUND_HALF_UP)}"
 
 
+Found = tuple[str, str, Problem]  # (row label or "" for a column, column key, warning)
+
+
 def table_warnings(t: Table) -> list[Problem]:
-    out: list[Problem] = []
+    """Every inconsistency between the table's counts, percentages and totals."""
+    return [p for _, _, p in _found(t)]
+
+
+def _found(t: Table) -> list[Found]:
+    out: list[Found] = []
     cols = t.columns[1:]
     for i, col in enumerate(cols):
         if col.n is None or col.n <= 0:
@@ -41,14 +49,16 @@ def table_warnings(t: Table) -> list[Problem]:
                 continue
             ok, computed = percent_ok(cell, col.n)
             if not ok:
-                out.append(Problem.at(cell.at, f"{_name(t)}, row '{row.label}', column "
-                                      f"'{col.key}': stated {cell.percent}% but {cell.count}/"
-                                      f"{col.n} = {computed}%; {_KEEP}", "warning"))
+                out.append((row.label, col.key, Problem.at(
+                    cell.at, f"{_name(t)}, row '{row.label}', column '{col.key}': stated "
+                    f"{cell.percent}% but {cell.count}/{col.n} = {computed}%; {_KEEP}",
+                    "warning")))
         if col.partition:
             total = sum(c.count for _, c in cells if c.count is not None)
             if total != col.n:
-                out.append(Problem.at(col.at, f"{_name(t)}, column '{col.key}': the rows add up "
-                                      f"to {total} but n = {col.n}; {_KEEP}", "warning"))
+                out.append(("", col.key, Problem.at(
+                    col.at, f"{_name(t)}, column '{col.key}': the rows add up to {total} but "
+                    f"n = {col.n}; {_KEEP}", "warning")))
     keys = [c.key for c in cols]
     for i, col in enumerate(cols):
         parts = [keys.index(k) for k in col.sums if k in keys]
@@ -63,16 +73,32 @@ def table_warnings(t: Table) -> list[Problem]:
                 continue
             if sum(c for c in counts if c is not None) != whole:
                 added = " + ".join(str(c) for c in counts)
-                out.append(Problem.at(row.cells[i].at, f"{_name(t)}, row '{row.label}', column "
-                                      f"'{col.key}': stated {whole} but {added} = "
-                                      f"{sum(c for c in counts if c is not None)}; {_KEEP}",
-                                      "warning"))
+                out.append((row.label, col.key, Problem.at(
+                    row.cells[i].at, f"{_name(t)}, row '{row.label}', column '{col.key}': "
+                    f"stated {whole} but {added} = {sum(c for c in counts if c is not None)}; "
+                    f"{_KEEP}", "warning")))
     return out
 
 
 def data_warnings(b: Briefing) -> list[Problem]:
+    """The tables' inconsistencies, except those accepted in the table's ``accept:``
+    (an accepted one that no longer occurs is itself a warning)."""
     out: list[Problem] = []
     for block in all_blocks(b):
         if isinstance(block, Table):
-            out.extend(table_warnings(block))
+            out.extend(_unaccepted(block))
+    return out
+
+
+def _unaccepted(t: Table) -> list[Problem]:
+    found = _found(t)
+    keys = {(row, column) for row, column, _ in found}
+    out = [p for row, column, p in found
+           if not any(a.row == row and a.column == column for a in t.accepted)]
+    for a in t.accepted:
+        if (a.row, a.column) not in keys:
+            what = f"row '{a.row}', column '{a.column}'" if a.row else f"column '{a.column}'"
+            out.append(Problem.at(a.at, f"{_name(t)}: the accepted inconsistency in {what} "
+                                  "no longer occurs (or names no such row or column); remove "
+                                  "this entry from accept:", "warning"))
     return out

@@ -219,7 +219,15 @@ TABLE = Shape("table", (
     _req("rows", "cells", "[label, cell, ...]: cells as published, e.g. \"46 (22%)\""),
     _opt("notes", "markups"),
     _opt("chart", "id", "the id of a chart drawn from this table"),
+    _opt("accept", "list", "known inconsistencies of the published table, kept as printed, "
+         "each with the reason: the check then no longer warns about them",
+         shape="accept entry"),
 ))
+
+ACCEPTED = Shape("accept entry", (
+    _req("column", "line", "the column's key"),
+    _req("reason", "text", "why the published figure is kept", filled=True),
+    _opt("row", "line", "the row's label; without one, the column's total")))
 
 TABLE_COLUMN = Shape("table column", (
     _req("key", "id"), _req("label", "text"),
@@ -261,5 +269,5 @@ KIND_FORM = ("table", "figure", "case")
 SHAPES: dict[str, Shape] = {s.name: s for s in (
     PUBLISHER, INCLUDE, BRIEFING, DECK, HANDOUT, PART, SECTION, SLIDES, TRAINING, ACTIVITY,
     EXTRA_SLIDE, FOOTNOTE, REFERENCE,
-    CHART, CHART_SERIES, DATASET, TABLE, TABLE_COLUMN, FIGURE, CASE, LIST_ITEM,
+    CHART, CHART_SERIES, DATASET, TABLE, TABLE_COLUMN, ACCEPTED, FIGURE, CASE, LIST_ITEM,
     *BLOCKS.values())}

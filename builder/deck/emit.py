@@ -25,6 +25,7 @@ from pptx.util import Emu, Pt
 
 from builder.deck import geometry as g
 from builder.deck.charts import add_chart
+from builder.deck.embed import embed_fonts
 from builder.deck.fit import space_before
 from builder.deck.pack import Para
 from builder.deck.plan import DeckPlan, Frame, SlideSpec
@@ -207,6 +208,7 @@ def write_deck(plan: DeckPlan, briefing: Briefing, theme: Theme, out: Path) -> N
         deck.slide(spec)
     core_properties(prs, briefing)
     add_sections(prs, plan.sections)
+    embed_fonts(prs, theme.fonts)
     if len(prs.slides):
         for rpr in prs.notes_master._element.iter(qn("a:defRPr"), qn("a:rPr"),
                                                   qn("a:endParaRPr")):

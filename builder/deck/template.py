@@ -26,6 +26,8 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 
 from builder.deck import geometry as g
+from builder.deck.embed import embed_fonts
+from builder.deck.eot import face_info
 from builder.deck.styles import Styles
 from builder.model import NOWHERE, SourceRef
 from builder.problems import Problem
@@ -151,10 +153,14 @@ def _theme_part(prs: PresentationT, st: Styles) -> None:
     fonts = root.find(f"{a}themeElements/{a}fontScheme")
     assert fonts is not None
     fonts.set("name", st.family)
+    info = face_info(st.theme.fonts.regular.read_bytes())
     for kind in ("majorFont", "minorFont"):
         latin = fonts.find(f"{a}{kind}/{a}latin")
         assert latin is not None
-        latin.set("typeface", st.family)
+        latin.set("typeface", st.family)  # with the data a substituting application matches
+        latin.set("panose", info.panose)
+        latin.set("pitchFamily", str(info.pitch_family))
+        latin.set("charset", str(info.charset))
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)  # type: ignore[attr-defined]
 
 
@@ -356,7 +362,10 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m builder.deck.template OUT.pptx", file=sys.stderr)
         return 2
-    build_template(load_theme()).save(argv[0])
+    theme = load_theme()
+    prs = build_template(theme)
+    embed_fonts(prs, theme.fonts)
+    prs.save(argv[0])
     return 0
 
 

@@ -60,8 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; previous outputs were left untouched", file=sys.stderr)
         return 130
-    except Exception:  # a bug, not a content problem: show everything
-        traceback.print_exc()
+    except Exception as exc:
+        from builder.theme import ThemeError
+
+        if isinstance(exc, ThemeError):  # the brand file or a font it names: configuration
+            print(f"briefing: {exc}", file=sys.stderr)
+            return 1
+        traceback.print_exc()  # a bug, not a content problem: show everything
         print("briefing: internal error (a bug); please report it with the text above",
               file=sys.stderr)
         return 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,21 @@ class ThemeError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Faces:
+    """The four faces of a family that a text run can ask for."""
+
+    family: str
+    regular: Path
+    italic: Path
+    bold: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True, slots=True)
 class Fonts:
+    """The brand font's faces, and the fonts that stand in for it on a presenter's
+    laptop without it (``substitutes``): the deck's text is measured against all."""
+
     family: str
     regular: Path
     italic: Path
@@ -31,6 +46,12 @@ class Fonts:
     bold_italic: Path
     semibold: Path
     light: Path
+    substitutes: tuple[Faces, ...] = ()
+
+    def files(self) -> dict[str, Path]:
+        """The brand's own font files by face name (regular, italic, ...)."""
+        return {"regular": self.regular, "italic": self.italic, "bold": self.bold,
+                "bold_italic": self.bold_italic, "semibold": self.semibold, "light": self.light}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +125,48 @@ def _font_dir(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "files"
 
 
-def _fonts(raw: dict[str, Any]) -> Fonts:
+def _fonts(raw: dict[str, Any], where: Path) -> Fonts:
     folder = _font_dir(raw["package"])
     paths = {k: folder / v for k, v in raw["files"].items()}
     for key, path in paths.items():
         if not path.is_file():
             raise ThemeError(f"font file for {key!r} not found: {path}")
-    return Fonts(family=raw["family"], **paths)
+    subs = tuple(_substitute(s, where) for s in raw.get("substitutes", ()))
+    return Fonts(family=raw["family"], **paths, substitutes=subs)
+
+
+def font_folders() -> tuple[Path, ...]:
+    """Where fonts are installed on Linux, macOS and Windows (system and user)."""
+    home = Path.home()
+    windows = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
+    local = Path(os.environ.get("LOCALAPPDATA", home)) / "Microsoft/Windows/Fonts"
+    return (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+            home / ".local/share/fonts", home / ".fonts", Path("/Library/Fonts"),
+            home / "Library/Fonts", windows, local)
+
+
+@functools.cache
+def _installed() -> dict[str, Path]:
+    """Installed font files by file name (the first in sorted order where several)."""
+    found: dict[str, Path] = {}
+    for folder in font_folders():
+        for path in sorted(folder.rglob("*.[to]t[fc]")) if folder.is_dir() else ():
+            found.setdefault(path.name, path)
+    return found
+
+
+def _substitute(raw: dict[str, Any], where: Path) -> Faces:
+    """A substitute family's installed faces; ThemeError saying what to install."""
+    installed = _installed()
+    paths = {k: installed.get(v) for k, v in raw["files"].items()}
+    missing = [raw["files"][k] for k, v in paths.items() if v is None]
+    if missing:
+        raise ThemeError(
+            f"{where}: font {raw['family']!r}, a substitute the deck is measured against, "
+            f"is not installed ({', '.join(missing)} not found in the system's font folders); "
+            f"install it (Debian/Ubuntu package {raw['package']}) or remove it from "
+            "fonts.substitutes")
+    return Faces(family=raw["family"], **{k: v for k, v in paths.items() if v is not None})
 
 
 @functools.cache
@@ -123,9 +179,7 @@ def _cmap(path: Path) -> frozenset[int]:
 
 def font_charset(theme: Theme) -> frozenset[int]:
     """Code points every face of the brand font can show (read once per process)."""
-    f = theme.fonts
-    faces = (f.regular, f.italic, f.bold, f.bold_italic, f.semibold, f.light)
-    return frozenset.intersection(*(_cmap(p) for p in faces))
+    return frozenset.intersection(*(_cmap(p) for p in theme.fonts.files().values()))
 
 
 def load_theme(path: Path = BRAND_FILE) -> Theme:
@@ -135,7 +189,7 @@ def load_theme(path: Path = BRAND_FILE) -> Theme:
         pdf, m = raw["pdf"], raw["pdf"]["margins_mm"]
         return Theme(
             name=raw["name"],
-            fonts=_fonts(raw["fonts"]),
+            fonts=_fonts(raw["fonts"], path),
             colours=Colours(**raw["colours"]),
             chart_palette=tuple(raw["chart_palette"]),
             chart_highlight=raw["chart_highlight"],

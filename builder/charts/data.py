@@ -317,8 +317,7 @@ def spec_hash(data: ChartData, spec: ChartSpec, theme: Theme) -> str:
     spec_fields = {f.name: getattr(spec, f.name) for f in fields(spec)
                    if f.name not in ("at", "alt")}
     spec_fields["series"] = [(s.column, s.label) for s in spec.series]
-    fonts = {f.name: _font_digest(getattr(theme.fonts, f.name))
-             for f in fields(theme.fonts) if f.name != "family"}
+    fonts = {name: _font_digest(path) for name, path in theme.fonts.files().items()}
     key = {
         "code": code_digest(),
         "libraries": {d: _version(d) for d in DRAWING_LIBRARIES},

@@ -5,7 +5,7 @@ Imported only by ``render.py`` (it imports matplotlib).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from cycler import cycler
@@ -86,10 +86,8 @@ def chart_style(theme: Theme) -> ChartStyle:
 
 def register_fonts(theme: Theme) -> None:
     """Make the brand's TTF files known to matplotlib (once per file)."""
-    for f in fields(theme.fonts):
-        if f.name == "family":
-            continue
-        path = str(getattr(theme.fonts, f.name))
+    for file in theme.fonts.files().values():
+        path = str(file)
         if path not in _registered:
             font_manager.fontManager.addfont(path)
             _registered.add(path)

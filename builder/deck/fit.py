@@ -1,8 +1,12 @@
-"""Text measured with the real font: how many lines a paragraph wraps to in a box, and
-how many paragraphs a box holds. Pure (fontTools reads the TTF; no python-pptx).
+"""Text measured with the real fonts: how many lines a paragraph wraps to in a box, and
+how many paragraphs a box holds. Pure (fontTools reads the TTFs; no python-pptx).
 
 PowerPoint never shrinks text on its own, so the plan measures every text frame here
-and splits or warns; the emitted frames have autofit turned off.
+and splits or warns; the emitted frames have autofit turned off. A word is as wide as
+it is in the widest of the brand font and its substitutes (``Fonts.substitutes``), and a
+line as tall as single spacing makes it in the tallest: text measured so fits whichever
+of them a presenter's laptop shows (greedy wrapping with wider words never needs fewer
+lines).
 """
 
 from __future__ import annotations
@@ -22,12 +26,16 @@ from builder.deck.geometry import (
     WIDTH_SLACK,
     Box,
 )
-from builder.theme import Fonts
+from builder.theme import Faces, Fonts
+
+# Single line spacing as PowerPoint and LibreOffice apply it: 1.2 x the size, or the
+# font's own ascent + descent where that is taller (the font's line gap is not added).
+SINGLE = 1.2
 
 
 @dataclass(frozen=True, slots=True)
 class Metrics:
-    """Advance widths in font units per character, and the line height in ems."""
+    """Advance widths in font units per character, and the single line height in ems."""
 
     widths: dict[int, int]
     default: int
@@ -51,23 +59,24 @@ def metrics(path: Path) -> Metrics:
     desc = max(-hhea.descent, os2.usWinDescent)
     default = hmtx[".notdef"][0] if ".notdef" in hmtx else units // 2
     font.close()
-    return Metrics(widths, default, units, (asc + desc + hhea.lineGap) / units)
+    return Metrics(widths, default, units, max(SINGLE, (asc + desc) / units))
 
 
-def face_path(fonts: Fonts, bold: bool, italic: bool) -> Path:
-    return {(False, False): fonts.regular, (False, True): fonts.italic,
-            (True, False): fonts.bold, (True, True): fonts.bold_italic}[(bold, italic)]
-
-
-def face(fonts: Fonts, bold: bool, italic: bool) -> Metrics:
-    return metrics(face_path(fonts, bold, italic))
+def face_paths(fonts: Fonts | Faces, bold: bool, italic: bool) -> tuple[Path, ...]:
+    """The face for this style in the brand font, then in each substitute."""
+    key = (bold, italic)
+    own = {(False, False): fonts.regular, (False, True): fonts.italic,
+           (True, False): fonts.bold, (True, True): fonts.bold_italic}[key]
+    subs = fonts.substitutes if isinstance(fonts, Fonts) else ()
+    return (own, *(p for s in subs for p in face_paths(s, bold, italic)))
 
 
 @lru_cache(maxsize=1 << 16)
-def word_width(path: Path, text: str, size: float) -> float:
-    """The advance width of a word in points (cached: the plan measures the same words
-    at the same sizes many times while it chooses sizes and wordings)."""
-    return metrics(path).width(text, size)
+def word_width(paths: tuple[Path, ...], text: str, size: float) -> float:
+    """The advance width of a word in points in the widest of the faces (cached: the
+    plan measures the same words at the same sizes many times while it chooses sizes
+    and wordings)."""
+    return max(metrics(p).width(text, size) for p in paths)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +118,7 @@ def wrap(parts: list[Piece], fonts: Fonts, size: float, width_pt: float) -> list
         else:
             glued[-1].append(p)
     for word in glued:
-        w = sum(word_width(face_path(fonts, p.bold, p.italic), p.text, size) for p in word)
+        w = sum(word_width(face_paths(fonts, p.bold, p.italic), p.text, size) for p in word)
         is_space = word[0].text == " "
         if is_space:
             lines[-1].extend(word)
@@ -120,9 +129,9 @@ def wrap(parts: list[Piece], fonts: Fonts, size: float, width_pt: float) -> list
             used = 0.0
         if w > width_pt:  # a single word wider than the line: break it by characters
             for p in word:
-                m = face(fonts, p.bold, p.italic)
+                paths = face_paths(fonts, p.bold, p.italic)
                 for ch in p.text:
-                    cw = m.width(ch, size)
+                    cw = word_width(paths, ch, size)
                     if used + cw > width_pt and lines[-1]:
                         lines.append([])
                         used = 0.0
@@ -135,7 +144,8 @@ def wrap(parts: list[Piece], fonts: Fonts, size: float, width_pt: float) -> list
 
 
 def line_height(fonts: Fonts, size: float) -> float:
-    return metrics(fonts.regular).line * size
+    """A single-spaced line in points, in the tallest of the faces."""
+    return max(metrics(p).line for p in face_paths(fonts, False, False)) * size
 
 
 def text_width(box: Box, level: int, bullet: bool) -> float:

@@ -69,6 +69,11 @@ SLIDE_NUMBER = PlaceholderSpec("number", "sldNum", Box(11.0, FOOTER_Y, 1.05, 0.3
 LOGO_BOX = Box(12.2, 6.9, 0.53, 0.4)
 
 
+def accent_bar(title: Box) -> Box:
+    """The short bar under the title of the dark layouts."""
+    return Box(title.x + 0.1, title.y + title.h + 0.06, 1.4, 0.08)
+
+
 def _content(name: str, *rest: PlaceholderSpec) -> LayoutSpec:
     return LayoutSpec(name, (PlaceholderSpec("title", "title", TITLE_BOX), *rest,
                              FOOTER, SLIDE_NUMBER))

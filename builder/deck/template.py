@@ -141,6 +141,7 @@ def _theme_part(prs: PresentationT, st: Styles) -> None:
     part = prs.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(part.blob)
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    root.set("name", st.theme.name)
     scheme = root.find(f"{a}themeElements/{a}clrScheme")
     assert scheme is not None
     scheme.set("name", "Briefing")
@@ -218,14 +219,13 @@ def _decor(spec: g.LayoutSpec, st: Styles, first_id: int) -> list[str]:
         q = spec.box("quote")
         return [_rect(first_id, "Quote panel", g.Box(g.MARGIN, q.y, g.CONTENT_W, q.h), st.tint),
                 _glyph(first_id + 1, "Quotation mark", g.Box(g.MARGIN + 0.15, q.y - 0.05, 0.7,
-                                                              1.0), "\u201c", st.accent, 80)]
+                                                              1.4), "\u201c", st.accent, 80)]
     if spec.name == g.CHART:
         side = spec.box("side")
         return [_rect(first_id, "Side rule", g.Box(side.x - 0.2, side.y + 0.1, 0.014,
                                                    side.h - 0.2), st.rule)]
     if spec.dark:
-        title = spec.box("title")
-        bar = g.Box(title.x + 0.1, title.y + title.h + 0.06, 1.4, 0.08)
+        bar = g.accent_bar(spec.box("title"))
         logo = g.Box(g.SLIDE_W - g.MARGIN - 0.7, g.SLIDE_H - 0.95, 0.7, 0.52)
         return [_rect(first_id, "Accent bar", bar, st.highlight), *_logo(first_id + 1, logo,
                                                                         st.logo_dark)]

@@ -25,6 +25,7 @@ from pptx.util import Emu, Pt
 
 from builder.deck import geometry as g
 from builder.deck.charts import add_chart
+from builder.deck.docprops import describe
 from builder.deck.embed import embed_fonts
 from builder.deck.fit import space_before
 from builder.deck.pack import Para
@@ -34,6 +35,7 @@ from builder.deck.sections import add_sections
 from builder.deck.styles import Styles
 from builder.deck.template import build_template, check_template, layout_by_name, match_roles
 from builder.deck.text import Run
+from builder.deck.thumbnail import thumbnail
 from builder.model import Briefing
 from builder.problems import ContentError
 from builder.theme import Theme
@@ -209,6 +211,7 @@ def write_deck(plan: DeckPlan, briefing: Briefing, theme: Theme, out: Path) -> N
     core_properties(prs, briefing)
     add_sections(prs, plan.sections)
     embed_fonts(prs, theme.fonts)
+    describe(prs, thumbnail(plan.slides[0], theme) if plan.slides else None)
     if len(prs.slides):
         for rpr in prs.notes_master._element.iter(qn("a:defRPr"), qn("a:rPr"),
                                                   qn("a:endParaRPr")):

@@ -154,22 +154,51 @@ def _listed(p: Planner, para: Paragraph, lst: BulletList, order: int) -> Unit:
     """A list with the sentence that introduces it: the lead-in sentence, then the items
     that fit the word budget (each as written when short, else in brief); sub-items go
     with their item. A list of lower-case items continues its lead-in sentence, so it
-    goes whole."""
+    goes whole; a list whose items open with bold lead-ins ("**Neglect:** ...") shows
+    just those (all that have one) when that shows more of them. A list otherwise cut
+    short ends in an ellipsis; the talking points hold every item."""
     sentences = split_sentences(audience(p.runs(para.content)))
     lead = sentences[-1] if sentences else ()
-    paras = [Para(lead, bullet=False, style="strong", keep=True)]
-    said = [text_of(lead)]
+    head = Para(lead, bullet=False, style="strong", keep=True)
     whole = any(text_of(p.runs(it.content))[:1].islower() for it in lst.items)
-    used = count_words(text_of(lead))
-    for it in lst.items:
-        group = [_item_para(p, it, 0), *(_item_para(p, c, 1) for c in it.children)]
-        n = sum(count_words(text_of(x.runs)) for x in group)
-        if not whole and used + n > BODY_WORDS and len(paras) > 1:
+    groups = [[_item_para(p, it, 0), *(_item_para(p, c, 1) for c in it.children)]
+              for it in lst.items]
+    budget = BODY_WORDS - count_words(text_of(lead))
+    shown = groups if whole else _fitting(groups, budget)
+    cut = len(shown) < len(groups)
+    names = _labels(p, lst.items)
+    if len(shown) < len(names) and _words([[Para(n)] for n in names]) <= budget:
+        shown, cut = [[Para(n, style="strong")] for n in names], False
+    if cut:  # the list goes on in the notes: say so on the slide
+        shown.append([Para((Run("\u2026"),), marker=False, style="muted")])
+    said = [text_of(lead)] + [t for it in lst.items for t in (
+        p.plain(it.content), *(p.plain(c.content) for c in it.children))]
+    return Unit((head, *(x for g in shown for x in g)), tuple(said), order, 7.0)
+
+
+def _labels(p: Planner, items: tuple[ListItem, ...]) -> list[Runs]:
+    """The bold lead-ins of the list's first items, up to the first item without one."""
+    out = []
+    for it in items:
+        name = label(audience(p.runs(it.content)))[0]
+        if not name:
             break
-        paras += group
-        said += [p.plain(it.content), *(p.plain(c.content) for c in it.children)]
-        used += n
-    return Unit(tuple(paras), tuple(said), order, 7.0)
+        out.append(name)
+    return out
+
+
+def _words(groups: list[list[Para]]) -> int:
+    return sum(count_words(text_of(x.runs)) for g in groups for x in g)
+
+
+def _fitting(groups: list[list[Para]], budget: int) -> list[list[Para]]:
+    """The leading groups within the budget (at least the first)."""
+    out: list[list[Para]] = []
+    for g in groups:
+        if out and _words(out) + _words([g]) > budget:
+            break
+        out.append(g)
+    return out
 
 
 def _item_para(p: Planner, item: ListItem, level: int) -> Para:

@@ -35,7 +35,7 @@ def plan_learning_points(p: Planner, lp: LearningPoints, title: str, tier: int) 
     for n, chunk in enumerate(chunks, start=1):
         t = f"{lp.title}: {title}" + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else "")
         p.flowed("learning_points", g.LEARNING, t, chunk, lp.at, tier=tier + (n > 1),
-                 minutes=LP_MINUTES)
+                 minutes=LP_MINUTES, follows=n > 1)
 
 
 def _item(p: Planner, lp: LearningPoints, content: object) -> Item:

@@ -77,6 +77,7 @@ class Draft:
     tier: int
     base: float  # minutes when shown
     group: Group
+    follows: bool = False  # continues the slide before it ("Title (2 of 3)")
 
 
 @dataclass
@@ -170,7 +171,8 @@ class Planner:
     def add(self, kind: SlideKind, layout: str, title: str, frames: list[Frame], at: SourceRef,
             *, tier: int, minutes: float, points: tuple[str, ...] = (),
             excerpts: tuple[Excerpt, ...] = (), chart: ChartPlan | None = None,
-            footer: bool = True, title_sizes: tuple[float, ...] | None = None) -> None:
+            footer: bool = True, title_sizes: tuple[float, ...] | None = None,
+            follows: bool = False) -> None:
         """One slide, its title set at the largest size that fits."""
         title = clean(title)
         size = self.title_size(layout, title, at, title_sizes or self.title_sizes)
@@ -179,14 +181,16 @@ class Planner:
         page = next((e.page for e in excerpts if e.page is not None), None)
         spec = SlideSpec(kind, layout, title, size, tuple(frames), "", at, chart, footer,
                          self.section, 0, points, page, excerpts)
-        self.drafts.append(Draft(spec, tier, minutes, self.group))
+        self.drafts.append(Draft(spec, tier, minutes, self.group, follows))
 
     def flowed(self, kind: SlideKind, layout: str, title: str, items: list[Item],
                at: SourceRef, *, tier: int, minutes: float, extra: list[Frame] | None = None,
-               role: str = "body", sizes: tuple[float, ...] | None = None) -> None:
+               role: str = "body", sizes: tuple[float, ...] | None = None,
+               follows: bool = False) -> None:
         """Slides holding the items' paragraphs in the layout's ``role`` box, continued as
         "Title (2 of 3)" when they need more than one slide (continuation slides one tier
-        deeper); each slide's notes have the points and excerpts of its own paragraphs."""
+        deeper; ``follows``: the first one continues the slide before it too); each
+        slide's notes have the points and excerpts of its own paragraphs."""
         if not items:
             return
         box = g.LAYOUTS[layout].box(role)
@@ -198,7 +202,8 @@ class Planner:
             self.add(kind, layout, t, [Frame(role, tuple(chunk), size), *(extra or [])], at,
                      tier=tier + (n > 1), minutes=minutes,
                      points=tuple(x for i in mine for x in i.points),
-                     excerpts=tuple(x for i in mine for x in i.excerpts))
+                     excerpts=tuple(x for i in mine for x in i.excerpts),
+                     follows=follows or n > 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,10 @@ def schedule(drafts: list[Draft], minutes: int) -> tuple[list[SlideSpec], list[D
 
 
 def _shown(drafts: list[Draft], minutes: int) -> set[int]:
-    """The slides shown: tier 0, then the rest best first while they fit."""
+    """The slides shown: tier 0, then the rest best first while they fit. A slide comes
+    with its continuations ("(2 of 2)") or not at all, and a continuation is shown only
+    after the slide it continues: never a "(1 of 2)" without its "(2 of 2)" where time
+    allows both."""
     shown = {i for i, d in enumerate(drafts) if d.tier == 0}
     used = sum(drafts[i].base for i in shown)
     rank: dict[Group, int] = {}
@@ -43,10 +46,22 @@ def _shown(drafts: list[Draft], minutes: int) -> set[int]:
         rank[d.group] = rank.get(d.group, -1) + 1
         order.append((d.tier, rank[d.group], i))
     for tier, _, i in sorted(order):
-        if tier and used + drafts[i].base <= minutes:
-            shown.add(i)
-            used += drafts[i].base
+        run = [i] if drafts[i].follows else _run(drafts, i)
+        run = [j for j in run if j not in shown]
+        cost = sum(drafts[j].base for j in run)
+        ready = not drafts[i].follows or i - 1 in shown
+        if tier and run and ready and used + cost <= minutes:
+            shown.update(run)
+            used += cost
     return shown
+
+
+def _run(drafts: list[Draft], i: int) -> list[int]:
+    """The slide and the continuations that follow it."""
+    end = i + 1
+    while end < len(drafts) and drafts[end].follows:
+        end += 1
+    return list(range(i, end))
 
 
 def _times(drafts: list[Draft], shown: set[int], minutes: int) -> dict[int, int]:

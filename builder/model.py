@@ -319,6 +319,7 @@ class SlideOverride:
     """Per-section control of the training deck. With none, the plan decides."""
 
     skip: bool = False
+    show: bool = False  # the section's first slide is shown in a session of any length
     bullets: tuple[Inlines, ...] = ()
     extra: tuple[ExtraSlide, ...] = ()
     at: SourceRef = _at()

@@ -226,7 +226,8 @@ def _slides(ctx: Ctx, node: Node | None) -> SlideOverride | None:
         if e is not None:
             extra.append(ExtraSlide(title=e.text("title"), bullets=e.markups("bullets"),
                                     notes=e.text("notes"), at=ctx.at(item)))
-    return SlideOverride(skip=f.boolean("skip"), bullets=f.markups("bullets"),
+    return SlideOverride(skip=f.boolean("skip"), show=f.boolean("show"),
+                         bullets=f.markups("bullets"),
                          extra=tuple(extra), at=ctx.at(node))
 
 

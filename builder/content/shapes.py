@@ -171,6 +171,8 @@ ACTIVITY = Shape("activity", (
 
 SLIDES = Shape("slides", (
     _opt("skip", "bool", "leave this section out of the deck"),
+    _opt("show", "bool", "always show the section's first slide, whatever the session's "
+         "length"),
     _opt("bullets", "markups", "show these bullets instead of the derived ones"),
     _opt("extra", "list", shape="extra slide")))
 

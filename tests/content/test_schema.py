@@ -54,7 +54,7 @@ SINK_PART: dict[str, Any] = {
     "blocks": [{"p": "Before sections.{fn:fn-b}"}],
     "sections": [{
         "id": "s1", "title": "One",
-        "slides": {"skip": False, "bullets": ["b"],
+        "slides": {"skip": False, "show": True, "bullets": ["b"],
                    "extra": [{"title": "X", "bullets": ["y"], "notes": "n"}]},
         "training": {"questions": ["Why?"], "prompts": ["Pairs first."],
                      "activities": [{"title": "A", "minutes": 5, "steps": ["Do it."]}]},

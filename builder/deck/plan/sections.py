@@ -2,8 +2,9 @@
 the slides of its blocks, its training material and extra slides, then its subsections.
 
 A topic (a section of a part) is a PowerPoint section. Its first slide is always shown
-for the briefing's own parts; the rest of a topic, and the shared parts' topics, are
-optional depth the session shows while there is time.
+for the briefing's own parts, and for any section whose ``slides:`` say ``show: true``;
+the rest of a topic, and the shared parts' topics, are optional depth the session shows
+while there is time.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def plan_section(p: Planner, sec: Section, shared: bool, top: bool) -> None:
         plan_training(p, sec.training, sec.title, sec.at)
     for extra in ov.extra if ov is not None else ():
         _extra(p, extra)
-    if top and not shared and len(p.drafts) > start:
+    if (top and not shared or ov is not None and ov.show) and len(p.drafts) > start:
         p.drafts[start] = replace(p.drafts[start], tier=0)
     for sub in sec.sections:
         plan_section(p, sub, shared, top=False)

@@ -192,3 +192,35 @@ def test_chart_headlines_take_the_period_the_slide_is_about(plan: DeckPlan) -> N
     assert side[0] == "2017-19 (n=98)"
     assert harm.chart is not None and len(harm.chart.series) <= 2
     assert harm.chart.series[-1][0] == "2017-19 (n=98)"
+
+
+def test_a_slide_is_shown_with_its_continuations(health: Briefing, theme: Theme) -> None:
+    """Never "(1 of 2)" on screen with "(2 of 2)" hidden, at any session length."""
+    for minutes in (60, 90, 120):
+        plan = plan_deck(replace(health, deck=DeckSettings(minutes=minutes)), theme, {})
+        series: dict[str, list[bool]] = {}
+        for s in plan.slides:
+            m = re.fullmatch(r"(.*) \((\d+) of (\d+)\)", s.title)
+            if m:
+                series.setdefault(m.group(1), []).append(s.hidden)
+        assert series
+        for title, hidden in series.items():
+            assert hidden == sorted(hidden), (minutes, title)  # shown ones first
+            assert all(hidden) or not any(hidden), (minutes, title)
+
+
+def test_a_list_under_its_lead_in_shows_all_its_labelled_items_or_says_it_goes_on(
+        plan: DeckPlan) -> None:
+    by_title = {s.title: [text_of(p.runs) for f in s.frames for p in f.paras]
+                for s in plan.slides}
+    assert by_title["The 2017-19 analysis report"][1:] == [
+        "Neglect", "Professional practice", "Voice of the child"]
+    lived = by_title["Paying attention to the child's lived experience"]
+    assert lived[0].endswith("in a number of related ways:") and lived[-1] == "\u2026"
+
+
+def test_the_definition_of_an_scr_is_shown_in_the_shortest_session(
+        health: Briefing, theme: Theme) -> None:
+    plan = plan_deck(replace(health, deck=DeckSettings(minutes=60)), theme, {})
+    assert any(s.title == "What is a serious case review?" and not s.hidden
+               for s in plan.slides)

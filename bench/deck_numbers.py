@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/deck_numbers.py output/health-2022/health-2022.pptx
 
-Slides (shown and hidden), on-slide words per shown slide (every text frame except the
+The file's size and embedded typefaces, slides (shown and hidden), on-slide words per shown slide (every text frame except the
 footer and slide number; chart text not counted) as median / p90 / max, the body text
 sizes (every run outside titles, footers and chart source lines), the chart text sizes,
 speaker-note words, and the minutes: the time the notes suggest ("Time: N min") where
@@ -74,7 +74,11 @@ def numbers(path: Path) -> dict[str, object]:
     timed = all(m is not None for m in minutes)
     est = sum(minutes) if timed else round(2 * len(shown) + sum(notes) / 130)  # type: ignore[arg-type]
     shown_sorted = sorted(shown)
+    embedded = prs.part._element.findall(
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}embeddedFontLst/*")
     return {
+        "file KB": round(path.stat().st_size / 1024),
+        "embedded typefaces": len(embedded),
         "slides": len(prs.slides), "shown": len(shown), "hidden": hidden,
         "words median": statistics.median(shown),
         "words p90": shown_sorted[int(0.9 * (len(shown) - 1))],

@@ -69,6 +69,17 @@ SLIDE_NUMBER = PlaceholderSpec("number", "sldNum", Box(11.0, FOOTER_Y, 1.05, 0.3
 LOGO_BOX = Box(12.2, 6.9, 0.53, 0.4)
 
 
+DARK_LOGO_BOX = Box(SLIDE_W - MARGIN - 0.7, SLIDE_H - 0.95, 0.7, 0.52)
+
+
+def logo_bars(box: Box) -> tuple[Box, Box, Box]:
+    """The mark: three rising bars, as in a bar chart."""
+    w = box.w / 4
+    bars = [Box(box.x + i * w * 1.45, box.y + box.h * (1 - share), w, box.h * share)
+            for i, share in enumerate((0.45, 0.7, 1.0))]
+    return bars[0], bars[1], bars[2]
+
+
 def accent_bar(title: Box) -> Box:
     """The short bar under the title of the dark layouts."""
     return Box(title.x + 0.1, title.y + title.h + 0.06, 1.4, 0.08)

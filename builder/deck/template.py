@@ -82,13 +82,8 @@ def _glyph(sid: int, name: str, b: g.Box, text: str, colour: str, size: float) -
 
 def _logo(first_id: int, box: g.Box, colours: tuple[str, str, str]) -> list[str]:
     """The mark: three rising bars, as in a bar chart."""
-    bar_w = box.w / 4
-    out = []
-    for i, (share, colour) in enumerate(zip((0.45, 0.7, 1.0), colours, strict=True)):
-        h = box.h * share
-        b = g.Box(box.x + i * bar_w * 1.45, box.y + box.h - h, bar_w, h)
-        out.append(_rect(first_id + i, f"Logo bar {i + 1}", b, colour))
-    return out
+    return [_rect(first_id + i, f"Logo bar {i + 1}", b, colour)
+            for i, (b, colour) in enumerate(zip(g.logo_bars(box), colours, strict=True))]
 
 
 _PROMPTS = {"title": "Click to add title", "ctrTitle": "Click to add title",
@@ -226,8 +221,8 @@ def _decor(spec: g.LayoutSpec, st: Styles, first_id: int) -> list[str]:
                                                    side.h - 0.2), st.rule)]
     if spec.dark:
         bar = g.accent_bar(spec.box("title"))
-        logo = g.Box(g.SLIDE_W - g.MARGIN - 0.7, g.SLIDE_H - 0.95, 0.7, 0.52)
-        return [_rect(first_id, "Accent bar", bar, st.highlight), *_logo(first_id + 1, logo,
+        return [_rect(first_id, "Accent bar", bar, st.highlight), *_logo(first_id + 1,
+                                                                        g.DARK_LOGO_BOX,
                                                                         st.logo_dark)]
     return []
 

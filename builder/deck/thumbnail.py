@@ -42,32 +42,36 @@ def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def _text(draw: ImageDraw.ImageDraw, box: g.Box, paras: list[tuple[str, bool]], size: float,
+def _text(draw: ImageDraw.ImageDraw, box: g.Box, paras: list[tuple[str, bool, float]],
           colour: str, theme: Theme, bottom: bool = False) -> None:
-    """Paragraphs (text, bold) in the box, top-anchored or bottom-anchored."""
+    """Paragraphs (text, bold, size) in the box, top-anchored or bottom-anchored."""
     inner = g.Box(box.x + g.INSET_X_IN, box.y + g.INSET_Y_IN, box.w - 2 * g.INSET_X_IN,
                   box.h - 2 * g.INSET_Y_IN)
-    pitch = _px(size * SINGLE / 72)
-    laid = [(line, bold) for text, bold in paras
+    laid = [(line, bold, size) for text, bold, size in paras
             for line in _lines(text, _font(_face(theme, bold), size), _px(inner.w))]
-    y = _px(inner.y + inner.h) - pitch * len(laid) if bottom else _px(inner.y)
-    for line, bold in laid:
+    height = sum(_px(size * SINGLE / 72) for _, _, size in laid)
+    y = _px(inner.y + inner.h) - height if bottom else _px(inner.y)
+    for line, bold, size in laid:
         draw.text((_px(inner.x), y), line, font=_font(_face(theme, bold), size), fill=colour)
-        y += pitch
+        y += _px(size * SINGLE / 72)
+
+
+def _box(draw: ImageDraw.ImageDraw, b: g.Box, colour: str) -> None:
+    draw.rectangle((_px(b.x), _px(b.y), _px(b.x + b.w), _px(b.y + b.h)), fill=colour)
 
 
 def _face(theme: Theme, bold: bool) -> Path:
     return theme.fonts.bold if bold else theme.fonts.regular
 
 
-def _paras(frame: Frame) -> list[tuple[str, bool]]:
+def _paras(frame: Frame) -> list[tuple[str, bool, float]]:
     return [("".join(r.text for r in p.runs), p.style in ("figure", "strong")
-             or all(r.bold for r in p.runs)) for p in frame.paras]
+             or all(r.bold for r in p.runs), frame.size * p.scale) for p in frame.paras]
 
 
 def thumbnail(slide: SlideSpec, theme: Theme) -> bytes:
-    """The slide as a 256 x 144 JPEG: background, title, its other text, the title slide's
-    accent bar."""
+    """The slide as a 256 x 144 JPEG: background, title, its other text, and the dark
+    layouts' accent bar and mark."""
     layout = g.LAYOUTS.get(slide.layout, g.LAYOUTS[g.CONTENT])
     c = theme.colours
     image = Image.new("RGB", (WIDTH * OVERSAMPLE, HEIGHT * OVERSAMPLE),
@@ -77,15 +81,16 @@ def thumbnail(slide: SlideSpec, theme: Theme) -> bytes:
     roles = {ph.role for ph in layout.placeholders}
     if "title" in roles:
         title = layout.box("title")
-        _text(draw, title, [(slide.title, True)], slide.title_size, ink, theme,
-              bottom=True)
+        _text(draw, title, [(slide.title, True, slide.title_size)], ink, theme, bottom=True)
         if layout.dark:
-            bar = g.accent_bar(title)
-            draw.rectangle((_px(bar.x), _px(bar.y), _px(bar.x + bar.w), _px(bar.y + bar.h)),
-                           fill=c.highlight)
+            _box(draw, g.accent_bar(title), c.highlight)
+    if layout.dark:
+        for bar, colour in zip(g.logo_bars(g.DARK_LOGO_BOX), (c.accent, c.secondary, c.white),
+                               strict=True):
+            _box(draw, bar, colour)
     for frame in slide.frames:
         if frame.role in roles:
-            _text(draw, layout.box(frame.role), _paras(frame), frame.size, body, theme)
+            _text(draw, layout.box(frame.role), _paras(frame), body, theme)
     small = image.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     small.save(out, "JPEG", quality=90)

@@ -213,7 +213,7 @@ def _decor(spec: g.LayoutSpec, st: Styles, first_id: int) -> list[str]:
     if spec.name == g.QUOTE:
         q = spec.box("quote")
         return [_rect(first_id, "Quote panel", g.Box(g.MARGIN, q.y, g.CONTENT_W, q.h), st.tint),
-                _glyph(first_id + 1, "Quotation mark", g.Box(g.MARGIN + 0.15, q.y - 0.05, 0.7,
+                _glyph(first_id + 1, "Quotation mark", g.Box(g.MARGIN + 0.15, q.y - 0.05, 0.9,
                                                               1.4), "\u201c", st.accent, 80)]
     if spec.name == g.CHART:
         side = spec.box("side")

@@ -42,8 +42,11 @@ def _trace(stage: str) -> None:
         print(f"[trace {os.getpid()} {time.perf_counter() - _T0:7.3f}s] {stage}", file=sys.stderr)
 
 
-def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], list[Problem]]:
+def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], Theme | None, list[Problem]]:
+    """The briefings of ``paths`` (all under content/ when empty) and the project's brand,
+    with every problem found in them."""
     from builder.content import discover, load_briefings, resolve_targets
+    from builder.theme import read_theme
 
     if paths:
         targets, problems = resolve_targets(paths, cwd)
@@ -53,7 +56,8 @@ def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], list[Problem]]:
             problems.append(Problem("content", 0, "no briefing.yaml found under content/; "
                                     "create content/<name>/briefing.yaml"))
     briefings, found = load_briefings(targets, cwd)
-    return briefings, problems + found
+    theme, brand = read_theme(cwd)
+    return briefings, theme, problems + found + brand
 
 
 def _stop(problems: list[Problem], strict: bool) -> bool:
@@ -66,7 +70,8 @@ def _stop(problems: list[Problem], strict: bool) -> bool:
 
 
 def check(paths: list[str], cwd: Path, strict: bool = False) -> int:
-    briefings, problems = _load(paths, cwd)
+    briefings, _, problems = _load(paths, cwd)
+    problems += _template_problems(briefings, cwd)
     if _stop(problems, strict):
         return 1
     _out(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)} checked; no errors")
@@ -80,12 +85,9 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False) -> in
     out = out if out.is_absolute() else cwd / out
     key = stamp.key(paths, out)
     before = stamp.snapshot(cwd)
-    briefings, problems = _load(paths, cwd)
-    if _stop(problems, strict):
+    briefings, theme, problems = _load(paths, cwd)
+    if _stop(problems, strict) or theme is None:
         return 1
-    from builder.theme import load_theme
-
-    theme = load_theme()
     written: list[Path] = []
     for briefing in briefings:
         files, found = _build_one(briefing, theme, cwd, out)
@@ -94,6 +96,15 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False) -> in
         written += files
     stamp.record(cwd, key, written, before)
     return 0
+
+
+def _template_problems(briefings: list[Briefing], cwd: Path) -> list[Problem]:
+    """What the briefings' own deck templates lack (the deck checks it again as it opens one)."""
+    if not any(b.template for b in briefings):
+        return []
+    from builder.deck.template import check_template
+
+    return [p for b in briefings if b.template for p in check_template(cwd / b.template, b.at)]
 
 
 @contextmanager

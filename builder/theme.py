@@ -7,19 +7,17 @@ Backends translate this into their own styles in exactly one module each
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
+from builder.problems import ContentError, Problem
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 BRAND_FILE = ASSETS / "brand.yaml"
 
 
-class ThemeError(Exception):
+class ThemeError(ContentError):
     """The brand file is missing, malformed, or names a font that is not installed."""
 
 
@@ -118,23 +116,6 @@ class Theme:
     source: Path
 
 
-def _font_dir(package: str) -> Path:
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ThemeError(f"font package {package!r} is not installed; run 'make build' to set up")
-    return Path(next(iter(spec.submodule_search_locations))) / "files"
-
-
-def _fonts(raw: dict[str, Any], where: Path) -> Fonts:
-    folder = _font_dir(raw["package"])
-    paths = {k: folder / v for k, v in raw["files"].items()}
-    for key, path in paths.items():
-        if not path.is_file():
-            raise ThemeError(f"font file for {key!r} not found: {path}")
-    subs = tuple(_substitute(s, where) for s in raw.get("substitutes", ()))
-    return Fonts(family=raw["family"], **paths, substitutes=subs)
-
-
 def font_folders() -> tuple[Path, ...]:
     """Where fonts are installed on Linux, macOS and Windows (system and user)."""
     home = Path.home()
@@ -155,18 +136,17 @@ def _installed() -> dict[str, Path]:
     return found
 
 
-def _substitute(raw: dict[str, Any], where: Path) -> Faces:
-    """A substitute family's installed faces; ThemeError saying what to install."""
-    installed = _installed()
-    paths = {k: installed.get(v) for k, v in raw["files"].items()}
-    missing = [raw["files"][k] for k, v in paths.items() if v is None]
-    if missing:
-        raise ThemeError(
-            f"{where}: font {raw['family']!r}, a substitute the deck is measured against, "
-            f"is not installed ({', '.join(missing)} not found in the system's font folders); "
-            f"install it (Debian/Ubuntu package {raw['package']}) or remove it from "
-            "fonts.substitutes")
-    return Faces(family=raw["family"], **{k: v for k, v in paths.items() if v is not None})
+def installed_font(name: str) -> Path | None:
+    """An installed font file by its file name, from the system's font folders."""
+    return _installed().get(name)
+
+
+def series_colour(theme: Theme, index: int, *, one_bar_series: bool = False) -> str:
+    """The colour of chart series ``index``, the same in the chart files, the PDF and the
+    deck: the accent for a bar chart's only series, else the chart palette in order."""
+    if one_bar_series:
+        return theme.colours.accent
+    return theme.chart_palette[index % len(theme.chart_palette)]
 
 
 @functools.cache
@@ -182,37 +162,24 @@ def font_charset(theme: Theme) -> frozenset[int]:
     return frozenset.intersection(*(_cmap(p) for p in theme.fonts.files().values()))
 
 
+def brand_file(root: Path) -> Path:
+    """The project's ``assets/brand.yaml``, else the built-in brand."""
+    own = root / "assets" / "brand.yaml"
+    return own if own.is_file() else BRAND_FILE
+
+
+def read_theme(root: Path) -> tuple[Theme | None, list[Problem]]:
+    """The project's brand as a Theme, or None and the ``file:line`` problems that stop it."""
+    from builder.content.brand import read_brand
+
+    return read_brand(brand_file(root), root)
+
+
 def load_theme(path: Path = BRAND_FILE) -> Theme:
-    """Read the brand file into a Theme; raises ThemeError with the file named if it is bad."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        pdf, m = raw["pdf"], raw["pdf"]["margins_mm"]
-        return Theme(
-            name=raw["name"],
-            fonts=_fonts(raw["fonts"], path),
-            colours=Colours(**raw["colours"]),
-            chart_palette=tuple(raw["chart_palette"]),
-            chart_highlight=raw["chart_highlight"],
-            pdf=PdfTheme(
-                page=pdf["page"],
-                margin_top_mm=m["top"],
-                margin_bottom_mm=m["bottom"],
-                margin_inner_mm=m["inner"],
-                margin_outer_mm=m["outer"],
-                body_size=pdf["body_size"],
-                leading=pdf["leading"],
-                heading_sizes=tuple(pdf["heading_sizes"]),
-                note_size=pdf["note_size"],
-                table_size=pdf["table_size"],
-                caption_size=pdf["caption_size"],
-                paragraph_space=pdf["paragraph_space"],
-                box_padding=pdf["box_padding"],
-            ),
-            slides=SlideTheme(**raw["slides"]),
-            charts=ChartTheme(**raw["charts"]),
-            source=path,
-        )
-    except ThemeError:
-        raise
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise ThemeError(f"{path}: brand file is not usable: {exc}") from None
+    """The theme of a brand file; ThemeError (a ContentError) lists what is wrong with it."""
+    from builder.content.brand import read_brand
+
+    theme, problems = read_brand(path, path.parent.parent)
+    if theme is None:
+        raise ThemeError(problems)
+    return theme

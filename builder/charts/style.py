@@ -11,7 +11,7 @@ from typing import Any
 from cycler import cycler
 from matplotlib import font_manager
 
-from builder.theme import Theme
+from builder.theme import Theme, series_colour
 
 SVG_HASH_SALT = "briefing-builder"
 _registered: set[str] = set()
@@ -72,7 +72,7 @@ def chart_style(theme: Theme) -> ChartStyle:
         value=max(c.label_size - 0.5, floor),
         note=max(c.label_size - 1.0, floor),
         line_height=1.25,
-        bar=theme.colours.accent,
+        bar=series_colour(theme, 0, one_bar_series=True),
         highlight=theme.chart_highlight,
         text=theme.colours.text,
         muted=theme.colours.muted,

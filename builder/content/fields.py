@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _STD = "tag:yaml.org,2002:"
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def describe(node: Node) -> str:
@@ -169,6 +170,35 @@ class Ctx:
         self.error(node, f"{what} must be a number (or null), got {describe(node)}")
         return None
 
+    def colour(self, node: Node | None, key: str) -> str:
+        """A colour written #RRGGBB ("" when missing or wrong, after saying so)."""
+        if node is None:
+            return ""
+        text = self.text(node, key).strip()
+        if COLOUR_RE.match(text):
+            return text.upper()
+        if isinstance(node, Scalar) and node.tag == _STD + "null":
+            self.error(node, f"'{key}' is empty; write the colour in quotes, as \"#RRGGBB\" "
+                       "(without quotes YAML reads # as the start of a comment)")
+            return ""
+        shown = f"'{text}'" if isinstance(node, Scalar) else describe(node)
+        self.error(node, f"'{key}' is {shown}, which is not a colour the builder reads; write "
+                   "it as \"#RRGGBB\" (quoted), e.g. \"#12355B\"")
+        return ""
+
+    def size(self, node: Node | None, key: str) -> float:
+        """A number above 0 (0.0 when missing or wrong, after saying so)."""
+        if node is None:
+            return 0.0
+        value = node.value if isinstance(node, Scalar) and node.tag in (
+            _STD + "int", _STD + "float") else None
+        if isinstance(value, int | float) and not isinstance(value, bool) and (
+                math.isfinite(value) and value > 0):
+            return value  # kept as written: 22 stays 22
+        shown = node.text if isinstance(node, Scalar) and value is not None else describe(node)
+        self.error(node, f"'{key}' is {shown}; give a number above 0 (without quotes)")
+        return 0.0
+
     def choice(self, node: Node | None, key: str, allowed: tuple[str, ...], default: str) -> str:
         if node is None:
             return default
@@ -246,6 +276,32 @@ class Fields:
     def boolean(self, key: str) -> bool:
         self._declared(key, "bool")
         return self.ctx.boolean(self.nodes.get(key), key)
+
+    def colour(self, key: str) -> str:
+        self._declared(key, "colour")
+        return self.ctx.colour(self.nodes.get(key), key)
+
+    def colours(self, key: str) -> tuple[str, ...]:
+        f = self._declared(key, "colours")
+        items = self.ctx.seq(self.nodes.get(key), key)
+        if key in self.nodes and len(items) < f.min_items:
+            self.ctx.error(self.nodes[key], f"'{key}' needs at least {f.min_items} colour"
+                           f"{'s' * (f.min_items != 1)}")
+        return tuple(self.ctx.colour(n, key) for n in items)
+
+    def size(self, key: str) -> float:
+        """A number above 0 (0.0 when missing or wrong, after saying so)."""
+        self._declared(key, "size")
+        return self.ctx.size(self.nodes.get(key), key)
+
+    def sizes(self, key: str) -> tuple[float, ...]:
+        """Exactly ``min_items`` numbers above 0."""
+        f = self._declared(key, "numbers")
+        items = self.ctx.seq(self.nodes.get(key), key)
+        if key in self.nodes and len(items) != f.min_items:
+            self.ctx.error(self.nodes[key], f"'{key}' needs {f.min_items} numbers, got "
+                           f"{len(items)}")
+        return tuple(self.ctx.size(n, key) for n in items)
 
     def choice(self, key: str) -> str:
         """One of the declared options; the first one when absent."""

@@ -23,6 +23,7 @@ _LINE = r"^\s*([^\n]*\S)?\s*$"
 _FILLED_LINE = r"^\s*[^\n]*\S[^\n]*\s*$"
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _SLUG = r"^[a-z0-9][a-z0-9-]*$"
+_COLOUR = {"type": "string", "pattern": r"^\s*#[0-9A-Fa-f]{6}\s*$"}
 _URL = (r"^\s*$|^\s*([Ww][Ww][Ww]\.|([Hh][Tt][Tt][Pp][Ss]?|[Mm][Aa][Ii][Ll][Tt][Oo]):)"
         r"[^\n]*$")
 
@@ -70,12 +71,16 @@ def _value(f: Field) -> Json:
             return {"type": "integer"}
         case "number":
             return {"type": "number"}
+        case "size":
+            return {"type": "number", "exclusiveMinimum": 0}
         case "bool":
             return {"type": "boolean"}
         case "choice":
             return {"enum": list(f.options)}
         case "colour":
-            return {"type": "string", "pattern": r"^#[0-9A-Fa-f]{6}$"}
+            return _COLOUR
+        case "colours":
+            return {"type": "array", "items": _COLOUR, "minItems": max(1, f.min_items)}
         case "shape":
             return _ref(f.shape)
         case "list":
@@ -94,7 +99,8 @@ def _value(f: Field) -> Json:
             return _list({"type": "array", "minItems": 1, "items": [text],
                           "additionalItems": {"type": ["number", "null"]}})
         case "numbers":
-            return {"type": "array", "items": {"type": "number"}}
+            return {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0},
+                    "minItems": f.min_items, "maxItems": f.min_items}
         case "parts":
             return {"type": "array", "minItems": 1,
                     "items": {"oneOf": [_ref("part include"), _ref("part")]}}
@@ -120,6 +126,8 @@ def _object(shape: Shape, skip: tuple[str, ...] = ()) -> Json:
     required = [k for k in shape.required if k not in skip]
     if required:
         out["required"] = required
+    if shape.one_of:
+        out["oneOf"] = [{"required": [k]} for k in shape.one_of]
     return out
 
 
@@ -175,7 +183,8 @@ def json_schema(root: Shape, title: str) -> Json:
 def schemas() -> dict[str, Json]:
     """File name -> schema, for every kind of file an editor writes."""
     return {"briefing.schema.json": json_schema(shapes.BRIEFING, "briefing.schema.json"),
-            "part.schema.json": json_schema(shapes.PART, "part.schema.json")}
+            "part.schema.json": json_schema(shapes.PART, "part.schema.json"),
+            "brand.schema.json": json_schema(shapes.BRAND, "brand.schema.json")}
 
 
 def render(schema: Json) -> str:

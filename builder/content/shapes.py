@@ -22,6 +22,8 @@ FieldType = Literal[
     "bool",      # true or false
     "choice",    # one of ``options``
     "colour",    # "#RRGGBB"
+    "colours",   # a list of "#RRGGBB"
+    "size",      # a number above 0
     "shape",     # a mapping of the shape named ``shape``
     "list",      # a list of mappings of the shape named ``shape``
     "blocks",    # a list of blocks
@@ -60,6 +62,7 @@ class Shape:
     name: str
     fields: tuple[Field, ...]
     about: str = ""
+    one_of: tuple[str, ...] = ()  # exactly one of these keys must be given
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -268,8 +271,78 @@ BLOCKS: dict[str, Shape] = {
 # blocks that may also be written as a mapping with ``kind:``
 KIND_FORM = ("table", "figure", "case")
 
+# ---------------------------------------------------------------- the brand file
+
+BRAND = Shape("brand", (
+    _req("name", "line"),
+    _req("fonts", "shape", shape="fonts"),
+    _req("colours", "shape", shape="colours"),
+    _req("chart_palette", "colours", "chart series colours, in order (at least 3:1 on white)",
+         min_items=1),
+    _req("chart_highlight", "colour", "highlighted chart categories (at least 3:1 on white)"),
+    _req("pdf", "shape", shape="pdf"),
+    _req("slides", "shape", shape="slides size"),
+    _req("charts", "shape", shape="charts size"),
+), "assets/brand.yaml: the one brand of the PDF, the deck and the charts")
+
+FONTS = Shape("fonts", (
+    _req("family", "line", "the family name, as the PDF and the deck name it"),
+    _req("files", "shape", shape="font files"),
+    _opt("folder", "line", "a folder of .ttf/.otf files, relative to this file"),
+    _opt("package", "line", "an installed Python font package (its files/ folder)"),
+    _opt("substitutes", "list", "fonts that stand in for the brand font on a presenter's "
+         "laptop without it; the deck's text is measured against them too",
+         shape="font substitute"),
+), one_of=("folder", "package"))
+
+SUBSTITUTE = Shape("font substitute", (
+    _req("family", "line"),
+    _req("package", "line", "the Debian/Ubuntu package that installs it, for the message "
+         "when it is missing"),
+    _req("files", "shape", "file names, found in the system's font folders",
+         shape="substitute files")))
+
+SUBSTITUTE_FILES = Shape("substitute files", tuple(
+    _req(k, "line") for k in ("regular", "italic", "bold", "bold_italic")))
+
+FONT_FILES = Shape("font files", (
+    _req("regular", "line"), _req("italic", "line"), _req("bold", "line"),
+    _req("bold_italic", "line"),
+    _opt("semibold", "line", "headings and table heads; bold when not given"),
+    _opt("light", "line", "light text; regular when not given")))
+
+COLOURS = Shape("colours", tuple(_req(k, "colour", about) for k, about in (
+    ("primary", "headings, cover, header rules"), ("accent", "chevrons, links, one-series charts"),
+    ("secondary", "learning points"), ("highlight", "marks on the cover and slides"),
+    ("text", ""), ("muted", "captions, notes, footers"), ("rule", "lines and grid"),
+    ("tint", "quote and case backgrounds"), ("tint_green", "learning points background"),
+    ("white", ""))))
+
+PDF = Shape("pdf", (
+    _req("page", "choice", "the paper size", options=("A4",)),
+    _req("margins_mm", "shape", shape="margins"),
+    *(_req(k, "size", "points") for k in ("body_size", "leading")),
+    _req("heading_sizes", "numbers", "points: part, section, subsection", min_items=3),
+    *(_req(k, "size", "points") for k in ("note_size", "table_size", "caption_size",
+                                          "paragraph_space", "box_padding"))))
+
+MARGINS = Shape("margins", tuple(_req(k, "size", "millimetres")
+                                 for k in ("top", "bottom", "inner", "outer")))
+
+SLIDES_SIZE = Shape("slides size", (
+    *(_req(k, "size", "inches") for k in ("width_in", "height_in")),
+    *(_req(k, "size", "points") for k in ("title_size", "body_size", "min_body_size",
+                                          "footer_size"))))
+
+CHARTS_SIZE = Shape("charts size", (
+    *(_req(k, "size", "inches") for k in ("width_in", "height_in")),
+    *(_req(k, "size", "points") for k in ("label_size", "title_size", "min_text_pt")),
+    _req("dpi_png", "int", "pixels per inch of the PNG files")))
+
+BRAND_SHAPES = (BRAND, FONTS, SUBSTITUTE, SUBSTITUTE_FILES, FONT_FILES, COLOURS, PDF, MARGINS, SLIDES_SIZE, CHARTS_SIZE)
+
 SHAPES: dict[str, Shape] = {s.name: s for s in (
     PUBLISHER, INCLUDE, BRIEFING, DECK, HANDOUT, PART, SECTION, SLIDES, TRAINING, ACTIVITY,
     EXTRA_SLIDE, FOOTNOTE, REFERENCE,
     CHART, CHART_SERIES, DATASET, TABLE, TABLE_COLUMN, ACCEPTED, FIGURE, CASE, LIST_ITEM,
-    *BLOCKS.values())}
+    *BLOCKS.values(), *BRAND_SHAPES)}

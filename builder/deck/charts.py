@@ -24,6 +24,7 @@ from pptx.util import Pt
 
 from builder.deck.plan import ChartPlan
 from builder.deck.styles import Styles
+from builder.theme import series_colour
 
 WORKBOOK_DATE = datetime(2000, 1, 1)
 LABEL_PT = 14  # every text of a slide chart: legible from the back of a room
@@ -111,7 +112,7 @@ def _style(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
     labels.position = (XL_LABEL_POSITION.CENTER if stacked else XL_LABEL_POSITION.ABOVE
                        if line else XL_LABEL_POSITION.OUTSIDE_END)
     for i, series in enumerate(plot.series):
-        _series_look(series, i, line, st)
+        _series_look(series, i, line, st, one_bar_series=len(plan.series) == 1 and not line)
     if len(plan.series) == 1 and not line:
         for j, cat in enumerate(plan.categories):
             if cat in plan.highlight:  # its own colour, patterned and outlined
@@ -135,8 +136,8 @@ DASHES = (MSO_LINE_DASH_STYLE.SOLID, MSO_LINE_DASH_STYLE.DASH, MSO_LINE_DASH_STY
           MSO_LINE_DASH_STYLE.DASH_DOT)
 
 
-def _series_look(series: Any, i: int, line: bool, st: Styles) -> None:
-    colour = RGBColor.from_string(st.palette[i % len(st.palette)])
+def _series_look(series: Any, i: int, line: bool, st: Styles, *, one_bar_series: bool) -> None:
+    colour = RGBColor.from_string(series_colour(st.theme, i, one_bar_series=one_bar_series)[1:])
     if line:
         series.format.line.color.rgb = colour
         series.format.line.width = Pt(2.5)

@@ -189,8 +189,7 @@ def open_template(briefing: Briefing, theme: Theme, root: Path | None = None) ->
         return build_template(theme)
     from pptx import Presentation
 
-    base = (root or Path.cwd()) / Path(briefing.at.path).parent
-    path = base / briefing.template
+    path = (root or Path.cwd()) / briefing.template  # the reader made it relative to the project
     problems = check_template(path, briefing.at)
     if problems:
         raise ContentError(problems)

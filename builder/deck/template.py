@@ -31,7 +31,7 @@ from builder.deck.eot import face_info
 from builder.deck.styles import Styles
 from builder.model import NOWHERE, SourceRef
 from builder.problems import Problem
-from builder.theme import Theme, load_theme
+from builder.theme import Theme
 
 EMU = 914400
 TRAINER_TAG = "FOR THE TRAINER TO COMPLETE"
@@ -354,13 +354,29 @@ def check_template(path: Path, where: SourceRef = NOWHERE) -> list[Problem]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m builder.deck.template OUT.pptx", file=sys.stderr)
-        return 2
-    theme = load_theme()
+    """``python -m builder.deck.template OUT.pptx``: the branded template, for an
+    organisation to start its own from (exit 1 with a message on a wrong argument)."""
+    import argparse
+
+    from builder.theme import read_theme
+
+    parser = argparse.ArgumentParser(prog="python -m builder.deck.template",
+                                     description="Write the branded deck template (built from "
+                                     "the project's assets/brand.yaml) to OUT.pptx.")
+    parser.add_argument("out", metavar="OUT.pptx", help="the file to write")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if out.suffix.lower() != ".pptx":
+        print(f"{args.out}: the template is written as a .pptx file; give a name ending "
+              ".pptx", file=sys.stderr)
+        return 1
+    theme, problems = read_theme(Path.cwd())
+    if theme is None:
+        print("\n".join(str(p) for p in problems), file=sys.stderr)
+        return 1
     prs = build_template(theme)
     embed_fonts(prs, theme.fonts)
-    prs.save(argv[0])
+    prs.save(str(out))
     return 0
 
 

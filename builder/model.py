@@ -464,7 +464,7 @@ class Briefing:
     references: tuple[Reference, ...] = ()
     charts: tuple[ChartSpec, ...] = ()
     datasets: tuple[Dataset, ...] = ()
-    template: str = ""
+    template: str = ""  # a deck template, relative to the project folder ("" = built-in)
     deck: DeckSettings = DeckSettings()
     printing: Printing = "screen"
     handout: HandoutSettings = HandoutSettings()

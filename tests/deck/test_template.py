@@ -66,7 +66,7 @@ def test_an_organisations_template_is_used_by_layout_name(theme: Theme, tmp_path
     folder = tmp_path / "content" / "org"
     folder.mkdir(parents=True)
     build_template(theme).save(str(folder / "org.pptx"))
-    briefing = replace(BRIEFING, template="org.pptx",
+    briefing = replace(BRIEFING, template="content/org/org.pptx",  # as the reader gives it
                        at=SourceRef("content/org/briefing.yaml", 1))
     prs = open_template(briefing, theme, tmp_path)
     assert len(prs.slides) == 0 and prs.slide_layouts.get_by_name("Quote") is not None

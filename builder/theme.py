@@ -179,7 +179,8 @@ def load_theme(path: Path = BRAND_FILE) -> Theme:
     """The theme of a brand file; ThemeError (a ContentError) lists what is wrong with it."""
     from builder.content.brand import read_brand
 
-    theme, problems = read_brand(path, path.parent.parent)
+    theme, problems = read_brand(path, path.parent.parent if path.parent.name == "assets"
+                                 else path.parent)
     if theme is None:
         raise ThemeError(problems)
     return theme

@@ -60,7 +60,7 @@ MISTAKES = [
     ("a size as text", "title_size: 32", "title_size: big",
      "{line}: 'title_size' is text 'big'; give a number above 0 (without quotes)"),
     ("an indentation slip", "  accent:", " accent:",
-     "{line}: this line is indented by 1 space but line 14 by 2; keys of one mapping (and "
+     "{line}: this line is indented by 1 space but line {above} by 2; keys of one mapping (and "
      "items of one list) must line up exactly, with spaces"),
     ("a missing font file", "regular: SourceSansPro-Regular.ttf",
      "regular: SourceSansPro-Regualr.ttf",
@@ -85,16 +85,17 @@ def test_brand_mistake(tmp_path: Path, what: str, old: str, new: str, message: s
     text = SHIPPED.replace(old, new)
     line = _line(text, new)
     problems = _brand(tmp_path, text)
-    assert message.format(line=f"{B}:{line}") in problems
+    assert message.format(line=f"{B}:{line}", above=line - 1) in problems
     assert all(p.startswith(f"{B}:") for p in problems)
 
 
 def test_brand_mistakes_exit_1_from_check_and_build(tmp_path: Path, tiny: Path) -> None:
     _brand(tiny, SHIPPED.replace('primary: "#12355B"', "primary: navy"))
+    line = _line(SHIPPED, "primary:")
     for command in ("check", "build"):
         run = run_cli(tiny, command)
         assert run.returncode == 1, run.stderr
-        assert f"{B}:14: 'primary' is 'navy'" in run.stderr
+        assert f"{B}:{line}: 'primary' is 'navy'" in run.stderr
         assert "Traceback" not in run.stderr
 
 

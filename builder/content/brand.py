@@ -111,7 +111,7 @@ def _substitute(ctx: Ctx, node: Node) -> Faces | None:
         ctx.error(node, f"font '{family}', a substitute the deck is measured against, is not "
                   f"installed ({', '.join(missing)} not found in the system's font folders); "
                   f"install it (Debian/Ubuntu package {f.text('package')}) or remove it from "
-                  "substitutes:")
+                  "fonts.substitutes")
         return None
     return Faces(family=family, **{k: v for k, v in found.items() if v is not None})
 

@@ -63,7 +63,8 @@ def test_a_missing_substitute_is_named_with_what_to_install(tmp_path: Path) -> N
     broken.write_text(brand.replace("Carlito-Bold.ttf", "Carlito-Missing.ttf"), encoding="utf-8")
     with pytest.raises(ThemeError) as err:
         load_theme(broken)
+    line = brand[: brand.index("- family: Carlito")].count("\n") + 1
     assert str(err.value) == (
-        f"{broken}: font 'Carlito', a substitute the deck is measured against, is not "
+        f"brand.yaml:{line}: font 'Carlito', a substitute the deck is measured against, is not "
         "installed (Carlito-Missing.ttf not found in the system's font folders); install it "
         "(Debian/Ubuntu package fonts-crosextra-carlito) or remove it from fonts.substitutes")

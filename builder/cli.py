@@ -1,23 +1,44 @@
-"""Command line: ``briefing build``, ``briefing check`` and ``briefing watch``.
+"""Command line: ``briefing build``, ``check``, ``watch`` and ``new``.
 
-Exit 0 on success, 1 on problems in content or configuration (messages, no
-traceback), 2 for a bug (with its traceback).
+Runs from any folder inside a project (the nearest folder above holding ``content/``).
+Exit 0 on success, 1 on problems in content, configuration or the command line (messages,
+no traceback), 2 only for a bug (with its traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
+
+
+class _Parser(argparse.ArgumentParser):
+    """A mistake on the command line is the user's, not a bug: exit 1, not argparse's 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: {message}\n")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefing-builder")
+    except PackageNotFoundError:  # run from a checkout without installing
+        return "unknown (not installed)"
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
-    sub = p.add_subparsers(dest="command", required=True)
+    p = _Parser(prog="briefing", description=__doc__.splitlines()[0])
+    p.add_argument("--version", action="version", version=f"briefing {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     b = sub.add_parser("build", help="validate and build PDF, deck and charts")
     b.add_argument("paths", nargs="*", metavar="PATH", help="briefing folders or files")
-    b.add_argument("--out", default="output", metavar="DIR", help="output folder (default output/)")
+    b.add_argument("--out", metavar="DIR", help="output folder (default: output/ of the project)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     c = sub.add_parser("check", help="validate content without rendering")
@@ -25,11 +46,48 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
     w = sub.add_parser("watch", help="build, then rebuild whenever content or assets change")
     w.add_argument("paths", nargs="*", metavar="PATH", help="briefing folders or files")
-    w.add_argument("--out", default="output", metavar="DIR", help="output folder (default output/)")
+    w.add_argument("--out", metavar="DIR", help="output folder (default: output/ of the project)")
     w.add_argument("--strict", action="store_true", help="treat warnings as errors")
     w.add_argument("--interval", type=float, default=0.3, metavar="S",
                    help="seconds between checks for changes (default 0.3)")
+    n = sub.add_parser("new", help="start a new briefing: files that build at once, with "
+                       "every place to fill marked TODO:")
+    n.add_argument("id", metavar="ID", help="the new briefing's id and folder: a-z, 0-9, '-'")
+    n.add_argument("--series", metavar="NAME", help="a series under content/shared/ whose "
+                   "shared parts the briefing includes (default: a stand-alone briefing)")
     return p
+
+
+def _at_project(args: argparse.Namespace) -> str | None:
+    """Move to the project folder, keeping the user's paths as they meant them; or why not."""
+    from builder.project import find_root
+
+    here = Path.cwd()
+    root = find_root(here) or (here if args.command == "new" else None)
+    if root is None:
+        return (f"no project here: {here} is not inside a folder holding content/; run "
+                "briefing in the project folder or one below it")
+    if root != here:
+        args.paths = [str(here / p) for p in getattr(args, "paths", [])]
+        if getattr(args, "out", None):
+            args.out = str(here / args.out)
+        os.chdir(root)
+    if "out" in args and args.out is None:
+        args.out = "output"
+    return None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from builder.new import new_briefing
+
+    files, problems = new_briefing(Path.cwd(), args.id, args.series)
+    if problems:
+        print("\n".join(f"briefing new: {p.message}" for p in problems), file=sys.stderr)
+        return 1
+    print("\n".join(f"created {f.relative_to(Path.cwd())}" for f in files))
+    print("fill every TODO: (briefing check lists them), then: briefing build "
+          f"content/{args.id}", file=sys.stderr)
+    return 0
 
 
 def _up_to_date(paths: list[str], out: str) -> bool:
@@ -43,7 +101,13 @@ def _up_to_date(paths: list[str], out: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    why = _at_project(args)
+    if why:
+        print(f"briefing: {why}", file=sys.stderr)
+        return 1
     try:
+        if args.command == "new":
+            return _new(args)
         if args.command == "build" and not args.force and _up_to_date(args.paths, args.out):
             print("nothing changed; outputs are up to date", file=sys.stderr)
             return 0

@@ -13,7 +13,6 @@ from builder.content.check import check
 from builder.content.datacheck import data_warnings
 from builder.content.load import Mapping, Scalar, Sequence, load_file
 from builder.content.numbering import number
-from builder.content.placeholders import placeholders
 from builder.content.read import read_briefing, relpath
 from builder.model import Briefing
 from builder.problems import Problem
@@ -66,7 +65,6 @@ def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list
         briefing, more = check(briefing)
         problems.extend(numbered + more)
         problems.extend(data_warnings(briefing))
-        problems.extend(placeholders(briefing))
     unique = sorted(set(problems))
     if any(p.severity == "error" for p in unique):
         return None, unique

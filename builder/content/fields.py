@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from builder.content.inline import normalise_url, parse_inline, url_problem
 from builder.content.load import Mapping, Node, Scalar, Sequence
+from builder.content.placeholders import placeholder
 from builder.content.shapes import Field, FieldType, Shape
 from builder.model import Inlines, SourceRef
 from builder.problems import Problem, Severity, did_you_mean
@@ -104,6 +105,8 @@ class Ctx:
             text = " ".join(text.split())
         if required and not text.strip():
             self.error(node, f"'{key}' is empty; write the {key}")
+        if todo := placeholder(text):
+            self.error(node, todo, "warning")
         return text
 
     def ident(self, node: Node | None, key: str = "id") -> str:

@@ -174,9 +174,10 @@ def test_placeholders_are_warnings_until_written(load: Load) -> None:
     model, problems = load(briefing=briefing, part=part)
     assert model is not None
     assert problems == [
-        f"{B}:1: warning: placeholder 'TODO: the cover title' is still to be written; "
+        f"{B}:2: warning: placeholder 'TODO: the cover title' is still to be written; "
         "replace it with this briefing's own text",
-        f"{P}:7: warning: placeholder 'TODO: write who this is for.' is still to be written; "
+        f"{P}:7: warning: placeholder 'TODO: write who this is for.{{fn:note}} {{see:table-1}}' is "
+        "still to be written; "
         "replace it with this briefing's own text",
     ]
 

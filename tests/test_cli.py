@@ -1,0 +1,50 @@
+"""Command-line conventions: --version, running from any folder inside the project, and
+exit 2 only for a bug (a mistyped command is the user's: exit 1 with usage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+
+def test_version(tmp_path: Path) -> None:
+    run = run_cli(tmp_path, "--version")
+    assert run.returncode == 0
+    assert run.stdout.startswith("briefing ") and run.stdout.strip() != "briefing"
+
+
+def test_check_and_build_from_a_folder_inside_the_project(tiny: Path) -> None:
+    inside = tiny / "content" / "tiny"
+    run = run_cli(inside, "check", ".")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == "1 briefing checked; no errors\n"
+    run = run_cli(inside, "build", "--out", "here")
+    assert run.returncode == 0, run.stderr
+    assert (inside / "here/tiny/tiny.pdf").is_file()  # --out as the user meant it
+    assert not (tiny / "output/tiny").exists()
+
+
+def test_messages_name_files_from_the_project_folder(tiny: Path) -> None:
+    part = tiny / "content/tiny/part.yaml"
+    part.write_text(part.read_text().replace("title: Introduction", "titel: Introduction"))
+    run = run_cli(tiny / "content", "check")
+    assert run.returncode == 1
+    assert "content/tiny/part.yaml:5: unknown key 'titel' in section; did you mean 'title'?" in (
+        run.stderr)
+
+
+def test_outside_any_project(tmp_path: Path) -> None:
+    run = run_cli(tmp_path, "check")
+    assert run.returncode == 1
+    assert run.stderr == (f"briefing: no project here: {tmp_path} is not inside a folder "
+                          "holding content/; run briefing in the project folder or one below "
+                          "it\n")
+
+
+def test_a_mistyped_command_exits_1_with_usage(tiny: Path) -> None:
+    run = run_cli(tiny, "biuld")
+    assert run.returncode == 1
+    assert run.stderr.startswith("usage: briefing")
+    assert "invalid choice: 'biuld'" in run.stderr
+    assert run_cli(tiny, "build", "--nope").returncode == 1

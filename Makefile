@@ -31,4 +31,5 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf output/*/ .cache
+	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf .cache

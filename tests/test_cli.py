@@ -3,9 +3,10 @@ exit 2 only for a bug (a mistyped command is the user's: exit 1 with usage)."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 
 def test_version(tmp_path: Path) -> None:
@@ -48,3 +49,14 @@ def test_a_mistyped_command_exits_1_with_usage(tiny: Path) -> None:
     assert run.stderr.startswith("usage: briefing")
     assert "invalid choice: 'biuld'" in run.stderr
     assert run_cli(tiny, "build", "--nope").returncode == 1
+
+
+def test_make_clean_leaves_nothing_behind(tiny: Path) -> None:
+    assert run_cli(tiny, "build").returncode == 0
+    assert any(p.name.startswith(".") for p in (tiny / "output").iterdir())  # locks and such
+    (tiny / "output/.gitkeep").touch()
+    run = subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), "clean"], cwd=tiny,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert [p.name for p in (tiny / "output").iterdir()] == [".gitkeep"]
+    assert not (tiny / ".cache").exists()

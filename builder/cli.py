@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="DIR", help="output folder (default: output/ of the project)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    _build_options(b)
     c = sub.add_parser("check", help="validate content without rendering")
     c.add_argument("paths", nargs="*", metavar="PATH")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("paths", nargs="*", metavar="PATH", help="briefing folders or files")
     w.add_argument("--out", metavar="DIR", help="output folder (default: output/ of the project)")
     w.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _build_options(w)
     w.add_argument("--interval", type=float, default=0.3, metavar="S",
                    help="seconds between checks for changes (default 0.3)")
     n = sub.add_parser("new", help="start a new briefing: files that build at once, with "
@@ -56,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--series", metavar="NAME", help="a series under content/shared/ whose "
                    "shared parts the briefing includes (default: a stand-alone briefing)")
     return p
+
+
+def _build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="worker processes, shared by all briefings (default: one per core)")
+    p.add_argument("--wait", type=float, default=600.0, metavar="S",
+                   help="how long to wait for another build of the same briefing to "
+                        "finish (default 600)")
 
 
 def _at_project(args: argparse.Namespace) -> str | None:
@@ -115,14 +125,15 @@ def main(argv: list[str] | None = None) -> int:
             from builder import watch
 
             return watch.watch(args.paths, Path.cwd(), Path(args.out), strict=args.strict,
-                               interval=args.interval)
+                               interval=args.interval, workers=args.jobs, wait_s=args.wait)
         from builder import pipeline
 
         if args.command == "check":
             return pipeline.check(args.paths, Path.cwd(), strict=args.strict)
-        return pipeline.build(args.paths, Path.cwd(), Path(args.out), strict=args.strict)
-    except KeyboardInterrupt:
-        print("interrupted; previous outputs were left untouched", file=sys.stderr)
+        return pipeline.build(args.paths, Path.cwd(), Path(args.out), strict=args.strict,
+                              workers=args.jobs, wait_s=args.wait)
+    except KeyboardInterrupt:  # before any build started (a build says what it left)
+        print("interrupted; nothing was built", file=sys.stderr)
         return 130
     except Exception as exc:
         from builder.theme import ThemeError

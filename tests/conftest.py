@@ -108,3 +108,17 @@ def need_tool(name: str) -> None:
         if os.environ.get("CI"):
             pytest.fail(f"{name} is required in CI but is not installed")
         pytest.skip(f"{name} not installed")
+
+
+def generations(out: Path, briefing_id: str) -> list[Path]:
+    """The generation folders of a briefing in an output folder (see builder/publish.py)."""
+    return sorted(p for p in out.glob(f".{briefing_id}.build-*") if p.is_dir())
+
+
+def published(out: Path, briefing_id: str) -> Path:
+    """The generation ``out/ID`` links to (asserting it is a link to one)."""
+    link = out / briefing_id
+    assert link.is_symlink(), f"{link} is not a link to a generation"
+    target = out / os.readlink(link)
+    assert target in generations(out, briefing_id)
+    return target

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, generations, published, run_cli
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -23,7 +23,94 @@ def test_build_writes_pdf_deck_and_charts(tiny: Path) -> None:
     assert (out / "tiny.pptx").read_bytes().startswith(b"PK")
     assert {p.name for p in (out / "charts").iterdir()} == {
         "table-1-chart.svg", "table-1-chart.png", "table-1-chart.txt"}
-    assert not [p for p in (tiny / "output").iterdir() if p.name.startswith(".tiny.") and p.is_dir()]
+    first = published(tiny / "output", "tiny")
+    assert generations(tiny / "output", "tiny") == [first]
+    assert oct(first.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_each_build_publishes_a_new_generation_and_keeps_one_before_it(tiny: Path) -> None:
+    out = tiny / "output"
+    assert run_cli(tiny, "build").returncode == 0
+    first = published(out, "tiny")
+    assert run_cli(tiny, "build", "--force").returncode == 0
+    second = published(out, "tiny")
+    assert second != first and generations(out, "tiny") == sorted([first, second])
+    assert run_cli(tiny, "build", "--force").returncode == 0
+    assert generations(out, "tiny") == sorted([second, published(out, "tiny")])
+
+
+def test_outputs_of_an_older_builder_are_kept_as_the_previous_set(tiny: Path) -> None:
+    old = tiny / "output" / "tiny"
+    old.mkdir(parents=True)
+    (old / "tiny.pdf").write_bytes(b"%PDF- an old one")
+    assert run_cli(tiny, "build").returncode == 0
+    legacy = tiny / "output" / ".tiny.build-legacy"
+    assert (legacy / "tiny.pdf").read_bytes() == b"%PDF- an old one"
+    assert generations(tiny / "output", "tiny") == sorted([legacy, published(tiny / "output",
+                                                                              "tiny")])
+    assert run_cli(tiny, "build", "--force").returncode == 0
+    assert not legacy.exists()
+
+
+def test_a_file_where_outputs_go_gets_one_line(tiny: Path) -> None:
+    (tiny / "output").mkdir()
+    (tiny / "output" / "tiny").write_text("mine")
+    run = run_cli(tiny, "build")
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "output/tiny: is a file where the outputs of 'tiny' go; move it away or choose "
+        "another --out"]
+    assert (tiny / "output" / "tiny").read_text() == "mine"
+    (tiny / "file").write_text("x")
+    run = run_cli(tiny, "build", "--out", "file")
+    assert (run.returncode, run.stderr.splitlines()) == (1, [
+        "file: is a file, not a folder; remove it or choose another folder with --out"])
+
+
+def test_a_build_waiting_for_the_lock_says_so_and_gives_up(tiny: Path) -> None:
+    import fcntl
+    import os
+
+    (tiny / "output").mkdir()
+    with open(tiny / "output" / ".tiny.lock", "w") as held:
+        held.write(str(os.getpid()))
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX)
+        run = run_cli(tiny, "build", "--wait", "1")
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"waiting for another build of tiny (process {os.getpid()}) to finish (up to 1 s)",
+        f"output/.tiny.lock: another build of tiny (process {os.getpid()}) still holds the "
+        "lock after 1 s; stop it, or wait longer with --wait SECONDS"]
+    assert not (tiny / "output" / "tiny").exists()
+    assert run_cli(tiny, "build").returncode == 0  # released with its holder's file
+
+
+def test_one_worker_and_two_give_the_same_bytes(tiny: Path) -> None:
+    assert run_cli(tiny, "build", "-j", "1", "--out", "a").returncode == 0
+    assert run_cli(tiny, "build", "-j", "2", "--out", "b", "--force").returncode == 0
+    assert _digests(tiny / "a" / "tiny") == _digests(tiny / "b" / "tiny")
+
+
+def test_briefings_sharing_a_chart_build_together_and_draw_it_once(tiny: Path) -> None:
+    from tests.conftest import MINIMAL_BRIEFING, write_project
+
+    write_project(tiny, {"content/other/briefing.yaml": MINIMAL_BRIEFING.replace(
+        "id: tiny", "id: other").replace("include: part.yaml", "include: ../tiny/part.yaml")})
+    run = run_cli(tiny, "build")
+    assert run.returncode == 0, run.stderr
+    assert "built output/other/" in run.stderr and "built output/tiny/" in run.stderr
+    assert len(list((tiny / ".cache" / "charts").glob("*.chart"))) == 1
+    assert _digests(tiny / "output" / "other" / "charts") == _digests(
+        tiny / "output" / "tiny" / "charts")
 
 
 def test_content_error_exits_1_with_file_line_and_keeps_outputs(tiny: Path) -> None:
@@ -68,7 +155,7 @@ def test_nothing_changed_build_skips_without_heavy_imports(tiny: Path) -> None:
 def test_two_builds_in_separate_processes_are_byte_identical(tiny: Path) -> None:
     assert run_cli(tiny, "build", "--out", "a").returncode == 0
     assert run_cli(tiny, "build", "--out", "b", "--force").returncode == 0
-    assert _digests(tiny / "a") == _digests(tiny / "b")
+    assert _digests(tiny / "a" / "tiny") == _digests(tiny / "b" / "tiny")
 
 
 def _crashing(tiny: Path, patch: str) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, generations, published
 
 DEADLINE_S = 60.0
 
@@ -79,8 +79,11 @@ def test_watch_rebuilds_on_edit_keeps_outputs_on_error_and_stops(tiny: Path) -> 
         assert {"tiny.pdf", "tiny.pptx"} <= set(first)
 
         part.write_text(part.read_text().replace("A paragraph", "An edited paragraph"))
+        ready = w.wait_for("PDF ready in")  # the new PDF first, the rest after
+        assert ready.endswith("output/tiny.preview.pdf")
         assert "rebuilt in" in w.wait_for("rebuilt in")
         second = _digests(out)
+        assert (tiny / "output" / "tiny.preview.pdf").read_bytes() == (out / "tiny.pdf").read_bytes()
         assert second["tiny.pdf"] != first["tiny.pdf"]
         assert second["tiny.pptx"] != first["tiny.pptx"]
 
@@ -95,5 +98,6 @@ def test_watch_rebuilds_on_edit_keeps_outputs_on_error_and_stops(tiny: Path) -> 
         code = w.stop()
     assert code == 0
     assert any(line.endswith(" stopped") for line in w.seen), w.seen
-    assert not [p for p in (tiny / "output").iterdir() if p.name.startswith(".tiny.")
-                and p.is_dir()]
+    # the set published and the one before it; nothing left of the build with errors
+    assert published(tiny / "output", "tiny") in generations(tiny / "output", "tiny")
+    assert len(generations(tiny / "output", "tiny")) == 2

@@ -1,0 +1,295 @@
+"""The jobs of a build and what each waits for, on a pool of worker processes.
+
+Per briefing: one job per chart missing from the cache (a chart several briefings share
+is drawn once) and one per output of ``outputs.OUTPUTS``, which renders and gates its
+file. The main PDF waits for the charts its figures show. Outputs citing its pages start
+at once with the last build's layout (kept in the cache) and are made again only if the
+PDF's layout differs; with no last build they wait for the PDF. Most urgent first: the
+figures' charts, then the PDF, then the other outputs, then the other charts.
+
+When every file of a briefing is in its generation folder and passed the gate, the
+folder is published (``publish``); a briefing with errors publishes nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder import publish
+from builder.charts import ChartJob, draw_chart, has_entry, plan_charts, write_chart_files
+from builder.charts.cache import read_entry
+from builder.gate import check_output
+from builder.model import Briefing
+from builder.outputs import OUTPUTS, Inputs, Made, Output, make
+from builder.pdf import PdfSeed
+from builder.pipeline import trace
+from builder.problems import ContentError, Problem, errors, report
+from builder.theme import Theme
+from builder.walk import figures
+from builder.workers import Queue, pool, stop
+
+FIGURE_CHART, LAYS_OUT, OUTPUT, CHART = range(4)  # job priorities, most urgent first
+
+
+@dataclass(eq=False)
+class Build:
+    """One briefing being built: its charts, what is still missing, what was made."""
+
+    briefing: Briefing
+    charts: list[ChartJob]
+    figures: frozenset[str]  # cache keys of the charts its figures show
+    guess: PdfSeed | None  # the last build's layout
+    folder: Path | None = None  # its new generation, once the build has started
+    missing: set[str] = field(default_factory=set)  # chart keys not yet in the cache
+    made: dict[str, Made] = field(default_factory=dict)
+    made_with: dict[str, PdfSeed | None] = field(default_factory=dict)  # layout used
+    attempts: int = 0
+    redrawn: int = 0
+    failed: bool = False
+    published: bool = False
+
+    @property
+    def dir(self) -> Path:
+        """Its generation folder (the build has started)."""
+        assert self.folder is not None, f"{self.briefing.id}: not started"
+        return self.folder
+
+    @property
+    def layout(self) -> PdfSeed | None:
+        """The main PDF's layout, once it is made."""
+        return next((m.layout for o, m in self.made.items() if _output(o).lays_out), None)
+
+
+@dataclass(frozen=True)
+class Plan:
+    builds: list[Build]
+    theme: Theme
+    cache: Path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: int
+    written: list[Path]
+
+    @property
+    def ok(self) -> bool:
+        return self.code == 0
+
+
+def _output(name: str) -> Output:
+    return next(o for o in OUTPUTS if o.name == name)
+
+
+def _layout_file(cache: Path, briefing_id: str) -> Path:
+    return cache / "layout" / f"{briefing_id}.json"
+
+
+def _last_layout(cache: Path, briefing_id: str) -> PdfSeed | None:
+    """The layout the last build of this briefing left (a hint: None if unreadable)."""
+    try:
+        return PdfSeed.from_json(_layout_file(cache, briefing_id).read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path) -> Plan:
+    """Each briefing's charts and last layout; ContentError with every chart problem."""
+    builds, problems = [], []
+    for b in briefings:
+        try:
+            charts = plan_charts(b, theme)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        shown = {f.chart for f in figures(b)}
+        builds.append(Build(b, charts, frozenset(j.key for j in charts if j.id in shown),
+                            _last_layout(cache, b.id)))
+    if problems:
+        raise ContentError(problems)
+    return Plan(builds, theme, cache)
+
+
+class _Graph:
+    """Puts each job on the queue when what it waits for is there."""
+
+    def __init__(self, plan: Plan, queue: Queue, out: Path, strict: bool,
+                 preview: Callable[[str, Path], None] | None) -> None:
+        self.plan, self.queue, self.out, self.strict = plan, queue, out, strict
+        self.preview = preview
+        self.drawing: dict[str, list[Build]] = {}  # chart key -> builds waiting for it
+
+    def start(self, b: Build) -> None:
+        for job in b.charts:
+            if not has_entry(self.plan.cache / "charts", job.key):
+                b.missing.add(job.key)
+                if job.key not in self.drawing:
+                    self.drawing[job.key] = []
+                    urgent = FIGURE_CHART if job.key in b.figures else CHART
+                    self.queue.put(urgent, self.drawn(job), draw_chart, job, self.plan.theme,
+                                   self.plan.cache / "charts")
+                self.drawing[job.key].append(b)
+        self.advance(b)
+
+    def drawn(self, job: ChartJob) -> Callable[[str], None]:
+        def then(_: str) -> None:
+            trace(f"chart {job.id} drawn")
+            for b in self.drawing.pop(job.key):
+                b.missing.discard(job.key)
+                b.redrawn += 1
+                self.advance(b)
+        return then
+
+    def advance(self, b: Build) -> None:
+        """Start every output that can start (again), or finish the briefing."""
+        if b.failed or b.published:
+            return
+        for o in OUTPUTS:
+            if self._due(b, o):
+                self._start(b, o)
+        if all(self._accepted(b, o) for o in OUTPUTS) and not b.missing:
+            self._finish(b)
+
+    def _due(self, b: Build, o: Output) -> bool:
+        if o.shows_figures and b.missing & b.figures:
+            return False
+        if o.cites_pages:
+            layout = b.layout or b.guess
+            return layout is not None and not _same_pages(b.made_with.get(o.name, None), layout) \
+                if o.name in b.made_with else layout is not None
+        return o.name not in b.made_with
+
+    def _accepted(self, b: Build, o: Output) -> bool:
+        if o.name not in b.made:
+            return False
+        return not o.cites_pages or _same_pages(b.made_with[o.name], b.layout)
+
+    def _start(self, b: Build, o: Output) -> None:
+        layout = (b.layout or b.guess) if o.cites_pages else b.guess if o.lays_out else None
+        charts = {}
+        if o.shows_figures:
+            for job in b.charts:
+                entry = read_entry(self.plan.cache / "charts", job.key)
+                if job.key in b.figures and entry is not None:
+                    charts[job.id] = entry[0]
+        b.attempts += 1
+        path = o.path(b.dir / f".attempt-{b.attempts}", b.briefing.id)
+        path.parent.mkdir()
+        b.made_with[o.name] = layout
+        b.made.pop(o.name, None)
+        inputs = Inputs(b.briefing, self.plan.theme, charts, layout)
+        self.queue.put(LAYS_OUT if o.lays_out else OUTPUT, self._made(b, o, layout, path),
+                       make, o.name, inputs, path)
+
+    def _made(self, b: Build, o: Output, layout: PdfSeed | None, path: Path
+              ) -> Callable[[Made], None]:
+        def then(made: Made) -> None:
+            trace(f"{b.briefing.id}: {o.name} made")
+            if b.made_with.get(o.name, "gone") is not layout:
+                return  # made again meanwhile, with another layout
+            b.made[o.name] = made
+            if errors(made.problems) or made.failures or (self.strict and made.problems):
+                b.failed = True
+                return
+            final = o.path(b.dir, b.briefing.id)
+            if path.exists():
+                path.replace(final)
+            if o.lays_out and self.preview is not None:
+                self.preview(b.briefing.id, final)
+            self.advance(b)
+        return then
+
+    def _finish(self, b: Build) -> None:
+        charts = write_chart_files(b.charts, self.plan.cache / "charts", b.dir / "charts")
+        failures = [m for f in charts.values() for p in (f.svg, f.png) for m in check_output(p)]
+        if failures:
+            b.made["charts"] = Made(failures=tuple(failures))
+            b.failed = True
+            return
+        for attempt in b.dir.glob(".attempt-*"):
+            shutil.rmtree(attempt)
+        publish.publish(self.out, b.briefing.id, b.dir)
+        b.published = True
+        trace(f"{b.briefing.id}: published")
+
+
+def _same_pages(a: PdfSeed | None, b: PdfSeed | None) -> bool:
+    return a is not None and b is not None and a.page_of == b.page_of
+
+
+def _label(out: Path, cwd: Path, briefing_id: str) -> str:
+    path = out / briefing_id
+    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
+
+
+def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
+               executor: Executor | None, preview: Callable[[str, Path], None] | None,
+               say: Callable[[str], None]) -> Outcome:
+    """Make every briefing of the plan and publish each whose files all passed; print
+    what was built, or what was wrong, or (interrupted) what was published and what not."""
+    ex = executor or pool(workers)
+    graph = _Graph(plan, Queue(ex, workers), out, strict, preview)
+    try:
+        for b in plan.builds:
+            b.folder = publish.new_generation(out, b.briefing.id)
+            graph.start(b)
+        graph.queue.run()
+        return _report(plan, out, cwd, strict, say)
+    except KeyboardInterrupt:
+        stop(ex)
+        say(_interrupted(plan.builds))
+        return Outcome(130, [])
+    except BaseException:
+        stop(ex)
+        raise
+    finally:
+        for b in plan.builds:
+            if b.folder is not None and not b.published:
+                publish.discard(b.folder)
+        if executor is None:
+            ex.shutdown()
+
+
+def _interrupted(builds: list[Build]) -> str:
+    done = [b.briefing.id for b in builds if b.published]
+    kept = [b.briefing.id for b in builds if not b.published]
+    parts = ([f"published the new outputs of {', '.join(done)}"] if done else []) + (
+        [f"kept the previous outputs of {', '.join(kept)}"] if kept else [])
+    return "interrupted; " + "; ".join(parts)
+
+
+def _report(plan: Plan, out: Path, cwd: Path, strict: bool, say: Callable[[str], None]
+            ) -> Outcome:
+    """Print each briefing's problems and summary; save the layouts published."""
+    code, written = 0, []
+    for b in plan.builds:
+        label = _label(out, cwd, b.briefing.id)
+        problems = [p for m in b.made.values() for p in m.problems]
+        problems += [Problem(label, 0, f"output check failed: {f}; the previous outputs "
+                             "were kept") for m in b.made.values() for f in m.failures]
+        if strict:
+            problems = [Problem(p.path, p.line, p.message, "error") for p in problems]
+        if problems:
+            say(report(problems, built=False))
+        if not b.published or errors(problems):
+            code = 1
+            continue
+        say(f"built {label}/: " + "; ".join(m.summary for m in b.made.values() if m.summary)
+            + f"; {len(b.charts)} charts ({b.redrawn} redrawn)")
+        written += sorted(p for p in (out / b.briefing.id).rglob("*") if p.is_file())
+        _save_layout(plan.cache, b)
+    return Outcome(code, written)
+
+
+def _save_layout(cache: Path, b: Build) -> None:
+    if b.layout is None:
+        return
+    path = _layout_file(cache, b.briefing.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(b.layout.to_json(), encoding="utf-8")
+    tmp.replace(path)

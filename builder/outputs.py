@@ -1,0 +1,110 @@
+"""The outputs of a briefing, in one table: each with its file name, its renderer and its
+gate check. Adding an output is adding an entry.
+
+A renderer runs in a worker process: it gets the briefing, the theme and what the build
+knows (``Inputs``), writes one file and returns what it made (``Made``); the gate check
+then reads that file back, in the same job. The main PDF lays the briefing out: its
+``Made.layout`` (the page of every section, table and figure, and the layout seed) is
+what outputs that ``cite_pages`` are made with. The build first gives them the last
+build's layout, so they run beside the PDF, and makes them again only when the PDF's
+layout turns out to differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from builder.gate import check_pdf, check_pptx
+from builder.model import Briefing
+from builder.problems import ContentError, Problem, errors
+from builder.theme import Theme
+
+if TYPE_CHECKING:
+    from builder.pdf import PdfSeed
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What a renderer may use. ``charts``: the SVG of every chart a figure shows, by
+    chart id; ``layout``: the main PDF's layout (this build's, or the last build's as a
+    first guess; None when there is none yet)."""
+
+    briefing: Briefing
+    theme: Theme
+    charts: Mapping[str, bytes] = field(default_factory=dict)
+    layout: PdfSeed | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """What a renderer made: a few words for the build's summary line, the warnings (or
+    the errors that stopped it: then no file), what the gate found wrong with the file,
+    and, from the main PDF, its layout."""
+
+    summary: str = ""
+    problems: tuple[Problem, ...] = ()
+    failures: tuple[str, ...] = ()
+    layout: PdfSeed | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One output file of a briefing. ``file``: its name, ``{id}`` standing for the
+    briefing's id; ``render(inputs, path) -> Made``; ``gate(path) -> failures``;
+    ``shows_figures``: waits for the charts its figures show; ``lays_out``: this is the
+    main PDF, whose layout the others cite; ``cites_pages``: made with that layout."""
+
+    name: str
+    file: str
+    render: Callable[[Inputs, Path], Made]
+    gate: Callable[[Path], list[str]]
+    shows_figures: bool = False
+    lays_out: bool = False
+    cites_pages: bool = False
+
+    def path(self, folder: Path, briefing_id: str) -> Path:
+        return folder / self.file.format(id=briefing_id)
+
+
+def render_pdf(inputs: Inputs, path: Path) -> Made:
+    """The branded A4 PDF, laid out from the last build's seed when there is one."""
+    from builder.pdf import render_pdf as render
+
+    result = render(inputs.briefing, inputs.theme, inputs.charts, path, seed=inputs.layout)
+    summary = (f"PDF {result.pages} pages, {path.stat().st_size // 1024} KB"
+               if path.exists() else "")
+    return Made(summary, result.problems, layout=result.seed)
+
+
+def render_deck(inputs: Inputs, path: Path) -> Made:
+    """The training deck, its notes citing the PDF's pages."""
+    from builder.deck.emit import write_deck
+    from builder.deck.plan import plan_deck
+
+    pages = inputs.layout.pages() if inputs.layout is not None else {}
+    plan = plan_deck(inputs.briefing, inputs.theme, pages)
+    write_deck(plan, inputs.briefing, inputs.theme, path)
+    return Made(f"deck {len(plan.slides)} slides", plan.warnings)
+
+
+OUTPUTS: tuple[Output, ...] = (
+    Output("pdf", "{id}.pdf", render_pdf, check_pdf, shows_figures=True,
+           lays_out=True),
+    Output("deck", "{id}.pptx", render_deck, check_pptx, cites_pages=True),
+)
+
+
+def make(name: str, inputs: Inputs, path: Path) -> Made:
+    """Render the output called ``name`` to ``path`` and gate it (a worker's job).
+    Content problems come back as ``Made.problems``; anything raised is a bug."""
+    output = next(o for o in OUTPUTS if o.name == name)
+    try:
+        made = output.render(inputs, path)
+    except ContentError as exc:
+        return Made(problems=tuple(exc.problems))
+    if errors(made.problems) or not path.exists():
+        return made
+    return Made(made.summary, made.problems, tuple(output.gate(path)), made.layout)

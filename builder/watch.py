@@ -1,9 +1,9 @@
 """``briefing watch``: build, then rebuild whenever a file under content/ or assets/ changes.
 
 The watcher polls the files' sizes and mtimes (every 0.3 s by default; no dependency).
-It imports everything a build needs once, then keeps one pool of worker processes for
-all its rebuilds, so a rebuild pays for no imports and the workers' caches (measured
-words, converted charts) stay warm.
+It keeps one pool of worker processes for all its rebuilds, each worker importing what
+the jobs need as it starts, so a rebuild pays for no imports and the workers' caches
+(measured words, converted charts) stay warm.
 
 The new PDF first, the rest after: as soon as a rebuild's PDF has passed the gate it is
 copied to ``<out>/<id>.preview.pdf`` (replaced in one step; keep it open in a viewer that
@@ -29,16 +29,18 @@ from types import FrameType
 
 from builder import stamp
 
-PRELOAD = ("builder.pipeline", "builder.jobs", "builder.content", "builder.theme",
-           "builder.charts", "builder.charts.render", "builder.pdf", "builder.pdf.chart_drawing",
-           "builder.deck.emit", "builder.deck.plan", "builder.gate", "pypdf", "pptx")
+HERE = ("builder.pipeline", "builder.jobs", "builder.content", "builder.theme",
+        "builder.charts")  # what the watcher itself runs: loading, checking, planning
+WORKERS = ("builder.outputs", "builder.charts.render", "builder.pdf",
+           "builder.pdf.chart_drawing", "builder.deck.emit", "builder.deck.plan", "pypdf",
+           "page")  # what the jobs run: imported by each worker as it starts
 
 
 def _preload() -> None:
-    """Import everything a build needs, once, before the workers are forked."""
+    """Import, once, what the watcher runs itself."""
     import importlib
 
-    for name in PRELOAD:
+    for name in HERE:
         importlib.import_module(name)
 
 
@@ -60,7 +62,7 @@ class _Rebuilds:
         self.paths, self.cwd, self.strict, self.wait_s = paths, cwd, strict, wait_s
         self.out = out if out.is_absolute() else cwd / out
         self.workers = workers or os.cpu_count() or 1
-        self.pool: Executor = pools.pool(self.workers)
+        self.pool: Executor = pools.pool(self.workers, WORKERS)
         self.started = 0.0
 
     def preview(self, briefing_id: str, pdf: Path) -> None:
@@ -86,7 +88,7 @@ class _Rebuilds:
                                   executor=self.pool, preview=self.preview)
         except BrokenProcessPool:  # a worker died: a bug; start a new pool
             traceback.print_exc()
-            self.pool = pools.pool(self.workers)
+            self.pool = pools.pool(self.workers, WORKERS)
             code = 2
         except Exception:
             traceback.print_exc()

@@ -11,6 +11,7 @@ job that others wait for (the PDF) is never queued behind work nobody waits for.
 from __future__ import annotations
 
 import heapq
+import importlib
 import itertools
 import multiprocessing
 import os
@@ -37,21 +38,37 @@ class InlineExecutor(Executor):
 def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
-    os._exit(1)
+    os._exit(1)  # the parent is gone: no one will ask for a result
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(preload: tuple[str, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # parent stops the workers itself
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    for name in preload:
+        importlib.import_module(name)
 
 
-def pool(workers: int) -> Executor:
-    """``workers`` forked worker processes (they share what this process has imported)."""
+def _threads() -> int:
+    """Threads of this process, the ones libraries start in C included (Linux)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def pool(workers: int, preload: tuple[str, ...] = ()) -> Executor:
+    """``workers`` worker processes, each importing ``preload`` as it starts. Forked from
+    this process (sharing what it has imported) when it runs one thread; from a fork
+    server otherwise: a process forked while another thread holds a lock (numpy starts
+    threads) can wait for that lock for ever."""
     if workers <= 1:
+        for name in preload:
+            importlib.import_module(name)
         return InlineExecutor()
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
+    method = "fork" if _threads() == 1 else "forkserver"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_start_worker, initargs=(preload,))
 
 
 def stop(executor: Executor) -> None:

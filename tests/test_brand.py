@@ -116,7 +116,7 @@ def test_fonts_from_a_folder_of_font_files(tmp_path: Path) -> None:
 def test_fonts_need_a_folder_or_a_package(tmp_path: Path) -> None:
     text = SHIPPED.replace("  package: font_source_sans_pro\n", "")
     assert _brand(tmp_path, text) == [
-        f"{B}:4: fonts need either folder: (a folder of .ttf/.otf files, relative to this "
+        f"{B}:{_line(text, 'fonts:') + 1}: fonts need either folder: (a folder of .ttf/.otf files, relative to this "
         "file) or package: (an installed font package), not neither"]
 
 

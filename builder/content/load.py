@@ -53,6 +53,8 @@ _SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
 _C_TAG = re.compile(r"(?<!\w)!")
 _C_BLOCK_COMMENT = re.compile(r"[|>][-+0-9]*#")
 _COMMENT_VALUE = re.compile(r":[ ]+#")  # an empty value then a comment: the Python parser's marks
+_CUT = re.compile(r" #[^\s#]")  # one space, then '#' and a word: text, not a comment
+_CUT_TEXT = re.compile(r"\S #[^\s#]")
 
 
 @dataclass(eq=False)
@@ -160,6 +162,7 @@ class _Builder:
         self.path = path
         self.libyaml = libyaml
         self.text = text
+        self.lines: list[str] | None = None
         self.text_anchors: dict[str, int] = {}  # anchors on text, by line, until aliased
         self.problems = problems
         self.anchors: dict[str, Node] = {}
@@ -210,16 +213,34 @@ class _Builder:
             self.problems.append(Problem(self.path, line, "the text after ' #' is a comment to "
                                          "YAML, so this value is empty; if it is text, put the "
                                          "whole text in double quotes", "warning"))
+        elif not ev.style and (cut := self._cut_by_comment(ev)):
+            self.problems.append(Problem(self.path, line, f"the text stops at ' #', which YAML "
+                                         f"reads as the start of a comment ('{cut}' is left "
+                                         "out); if it is part of the text, put the whole text "
+                                         "in double quotes", "warning"))
         return Scalar(text, value, tag, line, quoted=ev.style in ("'", '"'))
+
+    def _line(self, n: int) -> str:
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        return self.lines[n] if n < len(self.lines) else ""
 
     def _comment_after(self, ev: yaml.ScalarEvent) -> bool:
         """Whether an empty value is followed on its line by a comment ('title: #1 ...')."""
         mark = ev.start_mark
         if mark is None or not self.text:
             return False
-        lines = self.text.splitlines()
-        src = lines[mark.line] if mark.line < len(lines) else ""
+        src = self._line(mark.line)
         return src[mark.column:].lstrip().startswith("#") and ":" in src[:mark.column]
+
+    def _cut_by_comment(self, ev: yaml.ScalarEvent) -> str:
+        """The words a ' #' comment cut off a text ('title: Issue #1'), or "". A comment
+        written as one ('value  # a note', '# ' then words) is not reported."""
+        mark = ev.end_mark
+        if mark is None or not self.text:
+            return ""
+        rest = self._line(mark.line)[mark.column:]
+        return rest[1:].strip() if _CUT.match(rest) else ""
 
     def _unused_text_anchors(self) -> None:
         for anchor, line in self.text_anchors.items():
@@ -329,7 +350,7 @@ def _libyaml_fits(text: str) -> bool:
     return (_CParser is not None and text.endswith("\n") and "\t" not in text
             and "\ufeff" not in text and not ("!" in text and _C_TAG.search(text))
             and not ("#" in text and (_C_BLOCK_COMMENT.search(text)
-                                      or _COMMENT_VALUE.search(text)))
+                                      or _COMMENT_VALUE.search(text) or _CUT_TEXT.search(text)))
             and not Reader.NON_PRINTABLE.search(text))
 
 

@@ -78,6 +78,10 @@ TEXT_LOST = [
      [f"{P}:5: 'title' is empty; write the title",
       f"{P}:5: warning: the text after ' #' is a comment to YAML, so this value is empty; if "
       "it is text, put the whole text in double quotes"]),
+    ("a comment cuts the text", INTRO, "    title: Issue #1 of 3",
+     [f"{P}:5: warning: the text stops at ' #', which YAML reads as the start of a comment "
+      "('#1 of 3' is left out); if it is part of the text, put the whole text in double "
+      "quotes"]),
     ("an anchor swallows a word", INTRO, "    title: &Intro duction",
      [f"{P}:5: warning: '&Intro' at the start of this text is read by YAML as an anchor and "
       "left out of the text; put the whole text in double quotes"]),

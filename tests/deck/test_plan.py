@@ -34,8 +34,8 @@ def test_sample_plan_in_reading_order(plan: DeckPlan) -> None:
         # one quotation per section, in their own words first; the SCR extracts are in notes
         ("quote", "In their own words: Recognising neglect"),
         ("case", "Case example: Rosie"),
-        ("learning_points", "Learning points: Recognising neglect (1 of 2)"),
-        ("learning_points", "Learning points: Recognising neglect (2 of 2)"),
+        ("learning_points", "Learning points: Recognising neglect (1\u00a0of\u00a02)"),
+        ("learning_points", "Learning points: Recognising neglect (2\u00a0of\u00a02)"),
         ("reflection", "Reflect: Recognising neglect"),  # the editor's training material
         ("content", "Normalisation of neglect"),  # no training material: no reflection
         ("extra", "Activity: mapping neglect"),

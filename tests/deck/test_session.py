@@ -200,7 +200,7 @@ def test_a_slide_is_shown_with_its_continuations(health: Briefing, theme: Theme)
         plan = plan_deck(replace(health, deck=DeckSettings(minutes=minutes)), theme, {})
         series: dict[str, list[bool]] = {}
         for s in plan.slides:
-            m = re.fullmatch(r"(.*) \((\d+) of (\d+)\)", s.title)
+            m = re.fullmatch(r"(.*) \((\d+)\u00a0of\u00a0(\d+)\)", s.title)
             if m:
                 series.setdefault(m.group(1), []).append(s.hidden)
         assert series

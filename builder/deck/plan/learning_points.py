@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from builder.deck import geometry as g
 from builder.deck.pack import Para
-from builder.deck.plan.planner import Item, Planner
+from builder.deck.plan.planner import Item, Planner, numbered
 from builder.deck.text import audience, count_words, lead_clause, split_sentences, text_of
 from builder.model import LearningPoints
 
@@ -33,7 +33,7 @@ def plan_learning_points(p: Planner, lp: LearningPoints, title: str, tier: int) 
         last[-1] = Item(last[-1].para, last[-1].points,
                         (*last[-1].excerpts, *(x.excerpts[0] for x in left)))
     for n, chunk in enumerate(chunks, start=1):
-        t = f"{lp.title}: {title}" + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else "")
+        t = numbered(f"{lp.title}: {title}", n, len(chunks))
         p.flowed("learning_points", g.LEARNING, t, chunk, lp.at, tier=tier + (n > 1),
                  minutes=LP_MINUTES, follows=n > 1)
 

@@ -34,6 +34,12 @@ OPENING: Group = ("opening", "Opening")
 CLOSE: Group = ("close", "Close")
 
 
+def numbered(title: str, n: int, total: int) -> str:
+    """A title continued over ``total`` slides, "Title (2 of 3)"; the count's spaces do
+    not break, so it never wraps as "(2 of" / "3)"."""
+    return title if total == 1 else f"{title} ({n}\u00a0of\u00a0{total})"
+
+
 def steps(top: float, bottom: float) -> tuple[float, ...]:
     """Font sizes from ``top`` down in 2 pt steps, always ending at ``bottom``."""
     out = []
@@ -197,7 +203,7 @@ class Planner:
         size, chunks = flow([i.para for i in items], box, self.theme.fonts, sizes or self.body)
         notes = {i.para: i for i in items}
         for n, chunk in enumerate(chunks, start=1):
-            t = title if len(chunks) == 1 else f"{title} ({n} of {len(chunks)})"
+            t = numbered(title, n, len(chunks))
             mine = [notes[x] for x in chunk if x in notes]
             self.add(kind, layout, t, [Frame(role, tuple(chunk), size), *(extra or [])], at,
                      tier=tier + (n > 1), minutes=minutes,

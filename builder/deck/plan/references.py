@@ -9,7 +9,7 @@ from builder.citations import AUTHOR_YEAR, cites, surnames
 from builder.deck import geometry as g
 from builder.deck.pack import Para, flow
 from builder.deck.plan.notes import item_lines, quote_note
-from builder.deck.plan.planner import Planner, all_blocks
+from builder.deck.plan.planner import Planner, all_blocks, numbered
 from builder.deck.plan.spec import Excerpt, Frame
 from builder.deck.text import (
     Run,
@@ -53,7 +53,7 @@ def plan_references(p: Planner) -> None:
         full.append(f"- {text}" + (f" {ref.url}" if ref.url and ref.url not in text else ""))
     notes = (Excerpt("\n".join(full), page),)
     for n, chunk in enumerate(chunks, start=1):
-        t = REFERENCES_TITLE + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else "")
+        t = numbered(REFERENCES_TITLE, n, len(chunks))
         p.add("references", g.CONTENT, t, [Frame("body", tuple(chunk), size)], refs[0].at,
               tier=0 if n == 1 else 2, minutes=1.0,
               points=(f"The full reference list is in {where}.",),

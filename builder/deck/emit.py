@@ -27,7 +27,7 @@ from builder.deck import geometry as g
 from builder.deck.charts import add_chart
 from builder.deck.docprops import describe
 from builder.deck.embed import embed_fonts
-from builder.deck.fit import space_before
+from builder.deck.fit import BREAK, space_before
 from builder.deck.pack import Para
 from builder.deck.plan import DeckPlan, Frame, SlideSpec
 from builder.deck.repro import core_properties, normalise
@@ -142,6 +142,9 @@ class _Deck:
             p.line_spacing = 1.0
             colour = self.st.colour(para.style, dark)
             for r in para.runs:
+                if r.text == BREAK:
+                    p.add_line_break()
+                    continue
                 run = p.add_run()
                 run.text = r.text
                 f = run.font

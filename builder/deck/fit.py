@@ -31,6 +31,7 @@ from builder.theme import Faces, Fonts
 # Single line spacing as PowerPoint and LibreOffice apply it: 1.2 x the size, or the
 # font's own ascent + descent where that is taller (the font's line gap is not added).
 SINGLE = 1.2
+BREAK = "\v"  # a line break inside a paragraph (``a:br``), as python-pptx reads one
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +90,17 @@ class Piece:
 
 
 def pieces(runs: Sequence[tuple[str, bool, bool]]) -> list[Piece]:
-    """Split styled runs into words and single spaces, keeping every character."""
+    """Split styled runs into words, single spaces and line breaks, keeping every
+    character."""
     out: list[Piece] = []
     for text, bold, italic in runs:
         word = ""
         for ch in text:
-            if ch in " \t\n":
+            if ch in " \t\n" + BREAK:
                 if word:
                     out.append(Piece(word, bold, italic))
                     word = ""
-                out.append(Piece(" ", bold, italic))
+                out.append(Piece(BREAK if ch == BREAK else " ", bold, italic))
             else:
                 word += ch
         if word:
@@ -107,18 +109,23 @@ def pieces(runs: Sequence[tuple[str, bool, bool]]) -> list[Piece]:
 
 
 def wrap(parts: list[Piece], fonts: Fonts, size: float, width_pt: float) -> list[list[Piece]]:
-    """Greedy line breaking as PowerPoint does it: break at spaces; a word longer than
-    the line is broken by characters. Returns the lines (each a list of pieces)."""
+    """Greedy line breaking as PowerPoint does it: break at spaces and line breaks; a
+    word longer than the line is broken by characters. Returns the lines (each a list of
+    pieces)."""
     lines: list[list[Piece]] = [[]]
     used = 0.0
     glued: list[list[Piece]] = []  # words glued across style changes ("*word*," is one word)
     for p in parts:
-        if p.text == " " or not glued or glued[-1][-1].text == " ":
+        if p.text in (" ", BREAK) or not glued or glued[-1][-1].text in (" ", BREAK):
             glued.append([p])
         else:
             glued[-1].append(p)
     for word in glued:
         w = sum(word_width(face_paths(fonts, p.bold, p.italic), p.text, size) for p in word)
+        if word[0].text == BREAK:
+            lines.append([])
+            used = 0.0
+            continue
         is_space = word[0].text == " "
         if is_space:
             lines[-1].extend(word)

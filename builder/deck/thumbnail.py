@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from builder.deck import geometry as g
-from builder.deck.fit import SINGLE
+from builder.deck.fit import BREAK, SINGLE
 from builder.deck.plan import Frame, SlideSpec
 from builder.theme import Theme
 
@@ -32,13 +32,15 @@ def _font(path: Path, size_pt: float) -> ImageFont.FreeTypeFont:
 
 
 def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy wrapping at spaces within ``width`` pixels."""
+    """Greedy wrapping at spaces within ``width`` pixels, and at line breaks."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+    for part in text.split(BREAK):
+        start = len(lines)
+        for word in part.split():
+            if len(lines) > start and font.getlength(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
     return lines
 
 

@@ -129,3 +129,8 @@ def test_hidden_slides_and_powerpoint_sections_as_planned(deck_path: Path, plan:
 def test_the_master_has_title_only_blank_and_trainer_layouts(deck_path: Path) -> None:
     names = [layout.name for layout in _deck(deck_path).slide_layouts]
     assert {"Title Only", "Blank", "Trainer to complete"} <= set(names)
+
+
+def test_the_subtitle_breaks_after_its_colon(deck_path: Path) -> None:
+    subtitle = _deck(deck_path).slides[0].placeholders[1].text_frame
+    assert subtitle.paragraphs[0].text == "Learning for the future:\vMessages for health"

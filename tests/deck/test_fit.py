@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builder.deck.fit import SINGLE, face_paths, line_height, metrics, pieces, word_width, wrap
+from builder.deck.fit import (
+    BREAK,
+    SINGLE,
+    face_paths,
+    line_height,
+    metrics,
+    pieces,
+    word_width,
+    wrap,
+)
 from builder.theme import Theme
 
 TEXT = "Professionals should remain mindful of the child's lived experience"
@@ -36,3 +45,9 @@ def test_lines_are_single_spaced_in_the_tallest_face_without_line_gaps(theme: Th
     assert carlito.line < 1.25  # Calibri's metrics: 1.22 em, its 0.22 em line gap not added
     brand = metrics(theme.fonts.regular)
     assert line_height(theme.fonts, 24) == max(SINGLE, brand.line, carlito.line) * 24
+
+
+def test_a_line_break_starts_a_new_line(theme: Theme) -> None:
+    parts = pieces([("Learning for the future:" + BREAK + "Messages for health", False, False)])
+    lines = ["".join(p.text for p in line).strip() for line in wrap(parts, theme.fonts, 24, 5000)]
+    assert lines == ["Learning for the future:", "Messages for health"]

@@ -4,6 +4,7 @@ and the closing slide with the publisher's details."""
 from __future__ import annotations
 
 from builder.deck import geometry as g
+from builder.deck.fit import BREAK
 from builder.deck.pack import Para, fixed
 from builder.deck.plan.planner import Planner
 from builder.deck.plan.spec import Frame
@@ -34,8 +35,12 @@ def plan_title(p: Planner) -> None:
 
 
 def _subtitle(meta: Metadata) -> list[Para]:
-    """The subtitle, then "A training session based on the briefing · publisher, date"."""
-    sub = [Para((Run(clean(meta.subtitle)),), bullet=False)] if meta.subtitle else []
+    """The subtitle (a line break after its colon: "Learning for the future:" over
+    "Messages for ..."), then "A training session based on the briefing · publisher,
+    date"."""
+    head, colon, tail = clean(meta.subtitle).partition(": ")
+    text = (Run(head + ":"), Run(BREAK), Run(tail)) if colon and tail else (Run(head),)
+    sub = [Para(text, bullet=False)] if meta.subtitle else []
     source = ", ".join(x for x in (meta.publisher.name, meta.date) if x)
     sub.append(Para((Run(clean(f"{BASED_ON} \u00b7 {source}" if source else BASED_ON)),),
                     bullet=False, style="muted", scale=0.85))

@@ -3,7 +3,10 @@ exit 2 only for a bug (a mistyped command is the user's: exit 1 with usage)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, run_cli
@@ -60,3 +63,19 @@ def test_make_clean_leaves_nothing_behind(tiny: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert [p.name for p in (tiny / "output").iterdir()] == [".gitkeep"]
     assert not (tiny / ".cache").exists()
+
+
+def test_files_are_written_with_the_users_umask(tiny: Path) -> None:
+    def build_with(mask: int) -> set[str]:
+        for folder in ("output", ".cache"):
+            shutil.rmtree(tiny / folder, ignore_errors=True)
+        run = subprocess.run([sys.executable, "-m", "builder", "build", "--force"], cwd=tiny,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
+                             text=True, preexec_fn=lambda: os.umask(mask))
+        assert run.returncode == 0, run.stderr
+        made = [p for folder in ("output", ".cache") for p in (tiny / folder).rglob("*")
+                if not p.is_symlink() and not p.name.endswith(".lock")]
+        return {oct(p.stat().st_mode & 0o777) for p in made}
+
+    assert build_with(0o027) == {oct(0o640), oct(0o750)}
+    assert build_with(0o022) == {oct(0o644), oct(0o755)}

@@ -51,6 +51,9 @@ def write_entry(cache_dir: Path, key: str, svg: bytes, png: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            umask = os.umask(0o022)
+            os.umask(umask)
+            os.fchmod(f.fileno(), 0o666 & ~umask)  # as any new file (mkstemp makes it 0600)
         os.replace(tmp, _path(cache_dir, key))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

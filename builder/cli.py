@@ -8,6 +8,7 @@ no traceback), 2 only for a bug (with its traceback).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import traceback
@@ -32,35 +33,54 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+def _talk() -> _Parser:
+    """-q and -v, accepted before or after the command."""
+    p = _Parser(add_help=False)
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_const", const=0, dest="verbosity",
+                      default=argparse.SUPPRESS, help="print errors only")
+    talk.add_argument("-v", "--verbose", action="store_const", const=2, dest="verbosity",
+                      default=argparse.SUPPRESS, help="also print each step as it ends")
+    return p
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="briefing", description=__doc__.splitlines()[0])
+    p = _Parser(prog="briefing", description=__doc__.splitlines()[0], parents=[_talk()])
     p.add_argument("--version", action="version", version=f"briefing {_version()}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    b = sub.add_parser("build", help="validate and build PDF, deck and charts")
+    add = functools.partial(sub.add_parser, parents=[_talk()])
+    b = add("build", help="validate and build PDF, deck and charts")
     b.add_argument("paths", nargs="*", metavar="PATH", help="briefing folders or files")
     b.add_argument("--out", metavar="DIR", help="output folder (default: output/ of the project)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     _build_options(b)
-    c = sub.add_parser("check", help="validate content without rendering")
+    c = add("check", help="validate content without rendering")
     c.add_argument("paths", nargs="*", metavar="PATH")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    w = sub.add_parser("watch", help="build, then rebuild whenever content or assets change")
+    w = add("watch", help="build, then rebuild whenever content or assets change")
     w.add_argument("paths", nargs="*", metavar="PATH", help="briefing folders or files")
     w.add_argument("--out", metavar="DIR", help="output folder (default: output/ of the project)")
     w.add_argument("--strict", action="store_true", help="treat warnings as errors")
     _build_options(w)
     w.add_argument("--interval", type=float, default=0.3, metavar="S",
                    help="seconds between checks for changes (default 0.3)")
-    n = sub.add_parser("new", help="start a new briefing: files that build at once, with "
-                       "every place to fill marked TODO:")
+    n = add("new", help="start a new briefing: files that build at once, with every place "
+            "to fill marked TODO:")
     n.add_argument("id", metavar="ID", help="the new briefing's id and folder: a-z, 0-9, '-'")
     n.add_argument("--series", metavar="NAME", help="a series under content/shared/ whose "
                    "shared parts the briefing includes (default: a stand-alone briefing)")
     return p
 
 
+def _only(text: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in text.split(",") if w.strip())
+
+
 def _build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--only", type=_only, default=frozenset(), metavar="LIST",
+                   help="make only these outputs, e.g. pdf or pdf,charts (of pdf, deck, "
+                        "charts); the others stay as the last build left them")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes, shared by all briefings (default: one per core)")
     p.add_argument("--wait", type=float, default=600.0, metavar="S",
@@ -100,13 +120,13 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _up_to_date(paths: list[str], out: str) -> bool:
+def _up_to_date(args: argparse.Namespace) -> bool:
     """The no-change fast path: only the stamp module (no model, no YAML) is imported."""
     from builder import stamp
 
     cwd = Path.cwd()
-    target = Path(out) if Path(out).is_absolute() else cwd / out
-    return stamp.unchanged(cwd, stamp.key(paths, target))
+    target = Path(args.out) if Path(args.out).is_absolute() else cwd / args.out
+    return stamp.unchanged(cwd, stamp.key(args.paths, target, args.strict, args.only))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,20 +138,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "new":
             return _new(args)
-        if args.command == "build" and not args.force and _up_to_date(args.paths, args.out):
-            print("nothing changed; outputs are up to date", file=sys.stderr)
+        if args.command == "build" and not args.force and _up_to_date(args):
+            if getattr(args, "verbosity", 1):
+                print("nothing changed; outputs are up to date", file=sys.stderr)
             return 0
         if args.command == "watch":
-            from builder import watch
+            from builder import pipeline, watch
 
+            pipeline.verbosity = getattr(args, "verbosity", pipeline.NORMAL)
             return watch.watch(args.paths, Path.cwd(), Path(args.out), strict=args.strict,
-                               interval=args.interval, workers=args.jobs, wait_s=args.wait)
+                               interval=args.interval, workers=args.jobs, wait_s=args.wait,
+                               only=args.only)
         from builder import pipeline
 
+        pipeline.verbosity = getattr(args, "verbosity", pipeline.NORMAL)
         if args.command == "check":
             return pipeline.check(args.paths, Path.cwd(), strict=args.strict)
         return pipeline.build(args.paths, Path.cwd(), Path(args.out), strict=args.strict,
-                              workers=args.jobs, wait_s=args.wait)
+                              workers=args.jobs, wait_s=args.wait, only=args.only)
     except KeyboardInterrupt:  # before any build started (a build says what it left)
         print("interrupted; nothing was built", file=sys.stderr)
         return 130

@@ -14,6 +14,7 @@ folder is published (``publish``); a briefing with errors publishes nothing.
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -26,13 +27,15 @@ from builder.gate import check_output
 from builder.model import Briefing
 from builder.outputs import OUTPUTS, Inputs, Made, Output, make
 from builder.pdf import PdfSeed
-from builder.pipeline import trace
+from builder.pipeline import shown, tell, trace
 from builder.problems import ContentError, Problem, errors, report
 from builder.theme import Theme
 from builder.walk import figures
 from builder.workers import Queue, pool, stop
 
 FIGURE_CHART, LAYS_OUT, OUTPUT, CHART = range(4)  # job priorities, most urgent first
+CHARTS = "charts"  # the chart files (SVG, PNG, text) of charts/
+ALL = frozenset({*(o.name for o in OUTPUTS), CHARTS})  # what --only can name
 
 
 @dataclass(eq=False)
@@ -49,6 +52,8 @@ class Build:
     made_with: dict[str, PdfSeed | None] = field(default_factory=dict)  # layout used
     attempts: int = 0
     redrawn: int = 0
+    started: float = 0.0
+    seconds: float = 0.0  # from its start to its publishing
     failed: bool = False
     published: bool = False
 
@@ -69,6 +74,11 @@ class Plan:
     builds: list[Build]
     theme: Theme
     cache: Path
+    only: frozenset[str] = ALL  # the outputs to make; the others are kept from the last build
+
+    @property
+    def outputs(self) -> tuple[Output, ...]:
+        return tuple(o for o in OUTPUTS if o.name in self.only)
 
 
 @dataclass(frozen=True)
@@ -97,8 +107,10 @@ def _last_layout(cache: Path, briefing_id: str) -> PdfSeed | None:
         return None
 
 
-def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path) -> Plan:
-    """Each briefing's charts and last layout; ContentError with every chart problem."""
+def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path,
+                only: frozenset[str] = ALL) -> Plan:
+    """Each briefing's charts (those the outputs in ``only`` need) and last layout;
+    ContentError with every chart problem."""
     builds, problems = [], []
     for b in briefings:
         try:
@@ -106,12 +118,14 @@ def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path) -> Plan:
         except ContentError as exc:
             problems += exc.problems
             continue
-        shown = {f.chart for f in figures(b)}
-        builds.append(Build(b, charts, frozenset(j.key for j in charts if j.id in shown),
+        in_figures = {f.chart for f in figures(b)}
+        if CHARTS not in only:
+            charts = [j for j in charts if j.id in in_figures and "pdf" in only]
+        builds.append(Build(b, charts, frozenset(j.key for j in charts if j.id in in_figures),
                             _last_layout(cache, b.id)))
     if problems:
         raise ContentError(problems)
-    return Plan(builds, theme, cache)
+    return Plan(builds, theme, cache, only)
 
 
 class _Graph:
@@ -124,6 +138,7 @@ class _Graph:
         self.drawing: dict[str, list[Build]] = {}  # chart key -> builds waiting for it
 
     def start(self, b: Build) -> None:
+        b.started = time.monotonic()
         for job in b.charts:
             if not has_entry(self.plan.cache / "charts", job.key):
                 b.missing.add(job.key)
@@ -148,10 +163,10 @@ class _Graph:
         """Start every output that can start (again), or finish the briefing."""
         if b.failed or b.published:
             return
-        for o in OUTPUTS:
+        for o in self.plan.outputs:
             if self._due(b, o):
                 self._start(b, o)
-        if all(self._accepted(b, o) for o in OUTPUTS) and not b.missing:
+        if all(self._accepted(b, o) for o in self.plan.outputs) and not b.missing:
             self._finish(b)
 
     def _due(self, b: Build, o: Output) -> bool:
@@ -204,17 +219,31 @@ class _Graph:
         return then
 
     def _finish(self, b: Build) -> None:
-        charts = write_chart_files(b.charts, self.plan.cache / "charts", b.dir / "charts")
-        failures = [m for f in charts.values() for p in (f.svg, f.png) for m in check_output(p)]
-        if failures:
-            b.made["charts"] = Made(failures=tuple(failures))
-            b.failed = True
-            return
+        if CHARTS in self.plan.only:
+            charts = write_chart_files(b.charts, self.plan.cache / "charts", b.dir / CHARTS)
+            failures = [m for f in charts.values() for p in (f.svg, f.png)
+                        for m in check_output(p)]
+            if failures:
+                b.made[CHARTS] = Made(failures=tuple(failures))
+                b.failed = True
+                return
         for attempt in b.dir.glob(".attempt-*"):
             shutil.rmtree(attempt)
+        self._keep_the_rest(b)
         publish.publish(self.out, b.briefing.id, b.dir)
         b.published = True
+        b.seconds = time.monotonic() - b.started
         trace(f"{b.briefing.id}: published")
+
+    def _keep_the_rest(self, b: Build) -> None:
+        """The outputs not made this time (``--only``), as the last build left them."""
+        last = self.out / b.briefing.id
+        names = [o.path(Path(), b.briefing.id) for o in OUTPUTS if o.name not in self.plan.only]
+        for name in names + ([Path(CHARTS)] if CHARTS not in self.plan.only else []):
+            if (last / name).is_dir():
+                shutil.copytree(last / name, b.dir / name)
+            elif (last / name).is_file():
+                shutil.copy2(last / name, b.dir / name)
 
 
 def _same_pages(a: PdfSeed | None, b: PdfSeed | None) -> bool:
@@ -271,18 +300,27 @@ def _report(plan: Plan, out: Path, cwd: Path, strict: bool, say: Callable[[str],
         problems = [p for m in b.made.values() for p in m.problems]
         problems += [Problem(label, 0, f"output check failed: {f}; the previous outputs "
                              "were kept") for m in b.made.values() for f in m.failures]
-        if strict:
-            problems = [Problem(p.path, p.line, p.message, "error") for p in problems]
+        problems = shown(problems, strict)
         if problems:
             say(report(problems, built=False))
         if not b.published or errors(problems):
             code = 1
             continue
-        say(f"built {label}/: " + "; ".join(m.summary for m in b.made.values() if m.summary)
-            + f"; {len(b.charts)} charts ({b.redrawn} redrawn)")
+        tell(_summary(b, label, plan.only))
         written += sorted(p for p in (out / b.briefing.id).rglob("*") if p.is_file())
         _save_layout(plan.cache, b)
     return Outcome(code, written)
+
+
+def _summary(b: Build, label: str, only: frozenset[str]) -> str:
+    """One line: where the files are, how long it took, what was made."""
+    made = [m.summary for o, m in b.made.items() if m.summary]
+    if CHARTS in only:
+        made.append(f"{len(b.charts)} chart{'s' * (len(b.charts) != 1)} "
+                    f"({b.redrawn} redrawn)")
+    kept = sorted(ALL - only)
+    return (f"built {label}/ in {b.seconds:.1f} s: " + "; ".join(made)
+            + (f"; kept from the last build: {', '.join(kept)}" if kept else ""))
 
 
 def _save_layout(cache: Path, b: Build) -> None:

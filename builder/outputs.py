@@ -87,7 +87,8 @@ def render_deck(inputs: Inputs, path: Path) -> Made:
     pages = inputs.layout.pages() if inputs.layout is not None else {}
     plan = plan_deck(inputs.briefing, inputs.theme, pages)
     write_deck(plan, inputs.briefing, inputs.theme, path)
-    return Made(f"deck {len(plan.slides)} slides", plan.warnings)
+    return Made(f"deck {len(plan.slides)} slides, {path.stat().st_size // 1024} KB",
+                plan.warnings)
 
 
 OUTPUTS: tuple[Output, ...] = (

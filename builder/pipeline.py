@@ -27,6 +27,8 @@ from builder.problems import ContentError, Problem, errors, report
 if TYPE_CHECKING:
     from builder.theme import Theme
 
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+verbosity = NORMAL  # the CLI's -q / -v
 CACHE = ".cache"
 WAIT_S = 600.0  # how long a build waits for another build of the same briefing
 TRACE = bool(os.environ.get("BRIEFING_TRACE"))  # print when each job ends, for profiling
@@ -38,8 +40,21 @@ def _out(message: str) -> None:
 
 
 def trace(what: str) -> None:
-    if TRACE:
-        _out(f"[trace {time.perf_counter() - _T0:7.3f}s] {what}")
+    if TRACE or verbosity >= VERBOSE:
+        _out(f"[{time.perf_counter() - _T0:7.3f}s] {what}")
+
+
+def tell(message: str) -> None:
+    """A result the user asked for (a briefing built, checked): stdout, unless -q."""
+    if verbosity > QUIET:
+        print(message, flush=True)
+
+
+def shown(problems: list[Problem], strict: bool) -> list[Problem]:
+    """The problems to print: warnings become errors with --strict; -q shows errors only."""
+    if strict:
+        problems = [Problem(p.path, p.line, p.message, "error") for p in problems]
+    return problems if verbosity > QUIET else errors(problems)
 
 
 def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], Theme | None, list[Problem]]:
@@ -62,8 +77,7 @@ def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], Theme | None, li
 
 def _stop(problems: list[Problem], strict: bool) -> bool:
     """Print problems; True when they must stop the build."""
-    if strict:
-        problems = [Problem(p.path, p.line, p.message, "error") for p in problems]
+    problems = shown(problems, strict)
     if problems:
         _out(report(problems, built=False))
     return bool(errors(problems))
@@ -74,27 +88,33 @@ def check(paths: list[str], cwd: Path, strict: bool = False) -> int:
     problems += _template_problems(briefings, cwd)
     if _stop(problems, strict):
         return 1
-    _out(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)} checked; no errors")
+    tell(f"{len(briefings)} briefing{'s' * (len(briefings) != 1)} checked; no errors")
     return 0
 
 
 def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, workers: int = 0,
           wait_s: float = WAIT_S, executor: Executor | None = None,
-          preview: Callable[[str, Path], None] | None = None) -> int:
+          preview: Callable[[str, Path], None] | None = None,
+          only: frozenset[str] = frozenset()) -> int:
     """Build every briefing of ``paths`` (all under content/ when empty) into ``out``, with
     ``workers`` processes (0: one per core) or on ``executor``; ``preview(id, pdf)`` is
     called when a briefing's PDF has passed the gate, before its outputs are published.
-    Whether anything changed is the caller's question (``stamp.unchanged``), asked before
-    this module is imported."""
-    from builder.jobs import plan_builds, run_builds
+    ``only``: the outputs to make (``jobs.ALL`` when empty); the others are kept from the
+    last build. Whether anything changed is the caller's question (``stamp.unchanged``),
+    asked before this module is imported."""
+    from builder.jobs import ALL, plan_builds, run_builds
 
     out = out if out.is_absolute() else cwd / out
+    if only - ALL:
+        _out(f"briefing: --only takes {', '.join(sorted(ALL))}; not "
+             + ", ".join(sorted(only - ALL)))
+        return 1
     before = stamp.snapshot(cwd)
     briefings, theme, problems = _load(paths, cwd)
     if _stop(problems, strict) or theme is None:
         return 1
     try:
-        plan = plan_builds(briefings, theme, cwd / CACHE)
+        plan = plan_builds(briefings, theme, cwd / CACHE, only or ALL)
         for b in briefings:
             publish.prepare(out, b.id)
     except ContentError as exc:
@@ -114,7 +134,7 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
         signal.signal(signal.SIGTERM, previous)
     try:
         if outcome.ok:
-            stamp.record(cwd, stamp.key(paths, out), outcome.written, before)
+            stamp.record(cwd, stamp.key(paths, out, strict, only), outcome.written, before)
     except KeyboardInterrupt:
         _out("interrupted after the new outputs were published")
         return 130

@@ -26,8 +26,11 @@ STAMPS = Path(".cache") / "stamps"
 RACY_S = 2.0
 
 
-def key(paths: list[str], out: Path) -> str:
-    raw = json.dumps([sorted(paths), str(out)])
+def key(paths: list[str], out: Path, strict: bool = False, only: frozenset[str] = frozenset()
+        ) -> str:
+    """Which build a stamp is for: its briefings, output folder, strictness and outputs."""
+    raw = json.dumps([sorted(paths), str(out)] + ([strict, sorted(only)] if strict or only
+                                                  else []))
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 

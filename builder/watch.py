@@ -56,10 +56,11 @@ class _Rebuilds:
     """The watcher's builds, on one pool of workers kept for all of them."""
 
     def __init__(self, paths: list[str], cwd: Path, out: Path, strict: bool, workers: int,
-                 wait_s: float) -> None:
+                 wait_s: float, only: frozenset[str]) -> None:
         from builder import workers as pools
 
         self.paths, self.cwd, self.strict, self.wait_s = paths, cwd, strict, wait_s
+        self.only = only
         self.out = out if out.is_absolute() else cwd / out
         self.workers = workers or os.cpu_count() or 1
         self.pool: Executor = pools.pool(self.workers, WORKERS)
@@ -79,13 +80,13 @@ class _Rebuilds:
         from builder import workers as pools
 
         self.started = time.perf_counter()
-        if stamp.unchanged(self.cwd, stamp.key(self.paths, self.out)):
+        if stamp.unchanged(self.cwd, stamp.key(self.paths, self.out, self.strict, self.only)):
             _say(f"outputs are up to date ({time.perf_counter() - self.started:.2f} s)")
             return 0
         try:
             code = pipeline.build(self.paths, self.cwd, self.out, strict=self.strict,
                                   workers=self.workers, wait_s=self.wait_s,
-                                  executor=self.pool, preview=self.preview)
+                                  executor=self.pool, preview=self.preview, only=self.only)
         except BrokenProcessPool:  # a worker died: a bug; start a new pool
             traceback.print_exc()
             self.pool = pools.pool(self.workers, WORKERS)
@@ -120,13 +121,14 @@ def _stop(_signum: int, _frame: FrameType | None) -> None:
 
 
 def watch(paths: list[str], cwd: Path, out: Path, *, strict: bool = False,
-          interval: float = 0.3, workers: int = 0, wait_s: float = 600.0) -> int:
+          interval: float = 0.3, workers: int = 0, wait_s: float = 600.0,
+          only: frozenset[str] = frozenset()) -> int:
     """Build, then rebuild on every change until Ctrl-C (or SIGTERM); exit 0."""
     signal.signal(signal.SIGTERM, _stop)
     rebuilds = None
     try:
         _preload()
-        rebuilds = _Rebuilds(paths, cwd, out, strict, workers, wait_s)
+        rebuilds = _Rebuilds(paths, cwd, out, strict, workers, wait_s, only)
         seen = stamp.content_state(cwd)
         _say(f"watching {cwd / 'content'} and {cwd / 'assets'} (Ctrl-C stops)")
         code = rebuilds.run(first=True)

@@ -4,6 +4,7 @@ exit 2 only for a bug (a mistyped command is the user's: exit 1 with usage)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ def test_check_and_build_from_a_folder_inside_the_project(tiny: Path) -> None:
     inside = tiny / "content" / "tiny"
     run = run_cli(inside, "check", ".")
     assert run.returncode == 0, run.stderr
-    assert run.stderr == "1 briefing checked; no errors\n"
+    assert run.stdout == "1 briefing checked; no errors\n"
     run = run_cli(inside, "build", "--out", "here")
     assert run.returncode == 0, run.stderr
     assert (inside / "here/tiny/tiny.pdf").is_file()  # --out as the user meant it
@@ -79,3 +80,50 @@ def test_files_are_written_with_the_users_umask(tiny: Path) -> None:
 
     assert build_with(0o027) == {oct(0o640), oct(0o750)}
     assert build_with(0o022) == {oct(0o644), oct(0o755)}
+
+
+SUMMARY = re.compile(r"built output/tiny/ in \d+\.\d s: PDF \d+ pages, \d+ KB; deck \d+ slides, "
+                     r"\d+ KB; 1 chart \(1 redrawn\)\n")
+
+
+def test_a_summary_per_briefing_on_stdout_and_quiet_and_verbose(tiny: Path) -> None:
+    part = tiny / "content/tiny/part.yaml"
+    part.write_text(part.read_text().replace("alt: Alpha 6, Beta 4.", "alt: ''"))
+    run = run_cli(tiny, "build")
+    assert run.returncode == 0, run.stderr
+    assert SUMMARY.fullmatch(run.stdout), run.stdout
+    assert "warning: chart 'table-1-chart' has no alt text" in run.stderr
+    quiet = run_cli(tiny, "build", "-q", "--force")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    verbose = run_cli(tiny, "-v", "build", "--force")
+    assert verbose.returncode == 0
+    assert re.search(r"^\[ *\d+\.\d+s\] tiny: pdf made$", verbose.stderr, re.M), verbose.stderr
+    assert run_cli(tiny, "-q", "-v", "check").returncode == 1  # one or the other
+
+
+def test_strict_is_part_of_what_makes_a_build_unchanged(tiny: Path) -> None:
+    part = tiny / "content/tiny/part.yaml"
+    part.write_text(part.read_text().replace("alt: Alpha 6, Beta 4.", "alt: ''"))
+    assert run_cli(tiny, "build").returncode == 0
+    strict = run_cli(tiny, "build", "--strict")
+    assert strict.returncode == 1
+    assert "nothing changed" not in strict.stderr
+    assert "table-1-chart' has no alt text" in strict.stderr
+
+
+def test_only_some_outputs(tiny: Path) -> None:
+    assert run_cli(tiny, "build").returncode == 0
+    out = tiny / "output/tiny"
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    part = tiny / "content/tiny/part.yaml"
+    part.write_text(part.read_text().replace("A paragraph with", "A changed paragraph with"))
+    run = run_cli(tiny, "build", "--only", "pdf")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.endswith("; kept from the last build: charts, deck\n"), run.stdout
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after.keys() == before.keys()
+    changed = {p for p in after if after[p] != before[p]}
+    assert changed == {Path("tiny.pdf")}
+    wrong = run_cli(tiny, "build", "--only", "pdf,slides")
+    assert (wrong.returncode, wrong.stderr) == (
+        1, "briefing: --only takes charts, deck, pdf; not slides\n")

@@ -107,7 +107,7 @@ def test_briefings_sharing_a_chart_build_together_and_draw_it_once(tiny: Path) -
         "id: tiny", "id: other").replace("include: part.yaml", "include: ../tiny/part.yaml")})
     run = run_cli(tiny, "build")
     assert run.returncode == 0, run.stderr
-    assert "built output/other/" in run.stderr and "built output/tiny/" in run.stderr
+    assert "built output/other/" in run.stdout and "built output/tiny/" in run.stdout
     assert len(list((tiny / ".cache" / "charts").glob("*.chart"))) == 1
     assert _digests(tiny / "output" / "other" / "charts") == _digests(
         tiny / "output" / "tiny" / "charts")
@@ -228,4 +228,4 @@ def test_no_change_check_looks_at_contents_not_only_mtimes(tiny: Path) -> None:
     part.write_text(part.read_text().replace("first point", "final point"))
     os.utime(part, ns=(recent, recent))
     run = run_cli(tiny, "build")
-    assert run.returncode == 0 and "built output/tiny/" in run.stderr, run.stderr
+    assert run.returncode == 0 and "built output/tiny/" in run.stdout, run.stderr

@@ -11,6 +11,7 @@ lines).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,10 @@ from builder.deck.geometry import (
     Box,
 )
 from builder.theme import Faces, Fonts
+
+# Carlito's 'head' dates make fontTools log "'created' timestamp seems very low" on every
+# build: a remark about the font file, not something an editor can act on.
+logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
 
 # Single line spacing as PowerPoint and LibreOffice apply it: 1.2 x the size, or the
 # font's own ascent + descent where that is taller (the font's line gap is not added).

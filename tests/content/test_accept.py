@@ -26,7 +26,7 @@ def shipped(tmp_path: Path) -> Path:
 def test_strict_check_passes_on_the_shipped_content(shipped: Path) -> None:
     run = run_cli(shipped, "check", "--strict")
     assert run.returncode == 0, run.stderr
-    assert run.stderr == "1 briefing checked; no errors\n"
+    assert run.stdout == "1 briefing checked; no errors\n"
 
 
 def test_strict_check_fails_on_a_new_inconsistency(shipped: Path) -> None:

@@ -58,4 +58,4 @@ def test_a_second_sector_briefing_reuses_part_1_with_its_own_slot_text(tmp_path:
     assert {c.id for c in police.charts} == {c.id for c in health.charts}
     run = run_cli(tmp_path, "check")
     assert run.returncode == 0, run.stderr
-    assert "2 briefings checked; no errors" in run.stderr
+    assert "2 briefings checked; no errors" in run.stdout

@@ -108,13 +108,16 @@ def _at_project(args: argparse.Namespace) -> str | None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from builder.new import new_briefing
+    from builder.new import new_briefing, series_names
 
     files, problems = new_briefing(Path.cwd(), args.id, args.series)
     if problems:
         print("\n".join(f"briefing new: {p.message}" for p in problems), file=sys.stderr)
         return 1
     print("\n".join(f"created {f.relative_to(Path.cwd())}" for f in files))
+    if args.series is None and (names := series_names(Path.cwd())):
+        print(f"a stand-alone briefing; for one of a series, remove content/{args.id} and "
+              f"give --series ({', '.join(names)})", file=sys.stderr)
     print("fill every TODO: (briefing check lists them), then: briefing build "
           f"content/{args.id}", file=sys.stderr)
     return 0

@@ -66,10 +66,15 @@ def _refuse(root: Path, ident: str) -> list[Problem]:
     return []
 
 
-def _series(root: Path, name: str, problems: list[Problem]) -> Series | None:
+def series_names(root: Path) -> list[str]:
+    """The series of the project: folders of content/shared/."""
     shared = root / "content" / "shared"
-    folder = shared / name
-    known = sorted(p.name for p in shared.iterdir() if p.is_dir()) if shared.is_dir() else []
+    return sorted(p.name for p in shared.iterdir() if p.is_dir()) if shared.is_dir() else []
+
+
+def _series(root: Path, name: str, problems: list[Problem]) -> Series | None:
+    folder = root / "content" / "shared" / name
+    known = series_names(root)
     parts = sorted(p for p in folder.glob("*.yaml")) if folder.is_dir() else []
     shared_parts = [p for p in parts if _is_shared(load_file(p, str(p), []))]
     if not shared_parts:

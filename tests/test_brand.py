@@ -4,7 +4,6 @@ reader; and one brand drives the chart files, the PDF's charts and the deck's ch
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 import re
 import shutil
@@ -19,6 +18,7 @@ import yaml
 from builder.content.schema import schemas
 from builder.theme import BRAND_FILE, read_theme
 from tests.conftest import run_cli
+from tests.documents import DELETE, positions, replaced
 
 B = "assets/brand.yaml"
 SHIPPED = BRAND_FILE.read_text(encoding="utf-8")
@@ -127,48 +127,24 @@ def _schema_rejects(doc: Any) -> bool:
     return any(True for _ in validator.iter_errors(doc))
 
 
-def _positions(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(doc, dict):
-        for k, v in doc.items():
-            out += _positions(v, (*path, k))
-    return out
-
-
-def _set(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
-    out = copy.deepcopy(doc)
-    holder = out
-    for step in path[:-1]:
-        holder = holder[step]
-    if value is None:
-        del holder[path[-1]]
-    else:
-        holder[path[-1]] = value
-    return out
-
-
 def test_brand_schema_and_reader_agree(tmp_path: Path) -> None:
     shipped = yaml.safe_load(SHIPPED)
     assert not _schema_rejects(shipped)
     disagree = []
     optional = {"semibold", "light", "folder", "package", "substitutes"}
-    for path in _positions(shipped)[1:]:
-        for what, value in (("wrong kind", {"x": 1} if not isinstance(
-                _get(shipped, path), dict) else "text"), ("removed", None)):
+    for path, here in list(positions(shipped))[1:]:
+        if isinstance(path[-1], int):
+            continue
+        for what, value in (("wrong kind", {"x": 1} if not isinstance(here, dict) else "text"),
+                            ("removed", DELETE)):
             if what == "removed" and path[-1] in optional:
                 continue
-            doc = _set(shipped, path, value)
+            doc = replaced(shipped, path, value)
             reader = bool([p for p in _brand(tmp_path, yaml.safe_dump(doc)) if ": warning: "
                            not in p])
             if reader != _schema_rejects(doc) or not reader:
                 disagree.append(f"{path} {what}: reader rejects {reader}")
     assert disagree == []
-
-
-def _get(doc: Any, path: tuple[Any, ...]) -> Any:
-    for step in path:
-        doc = doc[step]
-    return doc
 
 
 # ---------------------------------------------------------------- one brand, every chart

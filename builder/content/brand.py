@@ -106,11 +106,11 @@ def _substitute(ctx: Ctx, node: Node) -> Faces | None:
     names = {k.key: files.text(k.key) for k in files.shape.fields}
     found = {k: installed_font(v) for k, v in names.items()}
     missing = [names[k] for k, v in found.items() if v is None]
-    family = f.text("family")
+    family, package = f.text("family"), f.text("package")
     if missing:
         ctx.error(node, f"font '{family}', a substitute the deck is measured against, is not "
                   f"installed ({', '.join(missing)} not found in the system's font folders); "
-                  f"install it (Debian/Ubuntu package {f.text('package')}) or remove it from "
+                  f"install it (Debian/Ubuntu package {package}) or remove it from "
                   "fonts.substitutes")
         return None
     return Faces(family=family, **{k: v for k, v in found.items() if v is not None})

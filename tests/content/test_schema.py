@@ -3,7 +3,6 @@ document that uses every field, and on that document broken in every position.""
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from builder.content import load_briefing, shapes
 from builder.content.schema import render, schemas
 from tests.conftest import ROOT
 from tests.content.conftest import write
+from tests.documents import DELETE, Path_, positions, replaced
 
 
 class _Yaml11(yaml.SafeLoader):
@@ -163,34 +163,6 @@ def test_the_sink_is_valid_for_both(tmp_path: Path) -> None:
     assert _schema_errors(PART_SCHEMA, SINK_PART) == []
 
 
-Path_ = tuple[str | int, ...]
-
-
-def _positions(doc: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
-    yield path, doc
-    if isinstance(doc, dict):
-        for k, v in doc.items():
-            yield from _positions(v, (*path, k))
-    elif isinstance(doc, list):
-        for i, v in enumerate(doc):
-            yield from _positions(v, (*path, i))
-
-
-def _replace(doc: Any, path: Path_, value: Any) -> Any:
-    out = copy.deepcopy(doc)
-    if not path:
-        return value
-    holder = out
-    for step in path[:-1]:
-        holder = holder[step]
-    if value is _DELETE:
-        del holder[path[-1]]
-    else:
-        holder[path[-1]] = value
-    return out
-
-
-_DELETE = object()
 
 
 def _field_of(doc: dict[str, Any], root: str, path: Path_) -> shapes.Field | None:
@@ -245,19 +217,19 @@ def _mutations(doc: dict[str, Any], root: str) -> Iterator[tuple[str, Any, bool]
     """(what, mutated document, still valid in shape?): every mapping with an unknown key
     and without each of its keys; every value of a mapping replaced by a value of the
     wrong kind (a mapping for a scalar or list, text for a mapping or list)."""
-    for path, value in _positions(doc):
+    for path, value in positions(doc):
         if isinstance(value, dict):
-            yield f"{path} + unknown key", _replace(doc, path, {**value, "zzz": 1}), False
+            yield f"{path} + unknown key", replaced(doc, path, {**value, "zzz": 1}), False
             for key in value:
                 f = _field_of(doc, root, (*path, key))
                 required = path[-1:] != ("slots",) and (f is None or f.required)
-                yield f"{path} - {key}", _replace(doc, (*path, key), _DELETE), not required
+                yield f"{path} - {key}", replaced(doc, (*path, key), DELETE), not required
         if path and isinstance(path[-1], str) and path[-1] != "kind":
             wrong = "text" if isinstance(value, dict | list) else {"x": 1}
             f = _field_of(doc, root, path)
             ok = (wrong == "text" and f is not None and f.type in ("lines", "quote")
                   and f.min_items < 2)
-            yield f"{path} = {json.dumps(wrong)}", _replace(doc, path, wrong), ok
+            yield f"{path} = {json.dumps(wrong)}", replaced(doc, path, wrong), ok
 
 
 def _verdicts(tmp_path: Path, briefing: dict[str, Any], part: dict[str, Any]
@@ -316,7 +288,7 @@ CASES: list[tuple[Path_, Any, bool]] = [
 @pytest.mark.parametrize("path,value,valid", CASES, ids=[f"{c[0]}={c[1]!r}" for c in CASES])
 def test_loader_and_schema_agree_on_values(tmp_path: Path, path: Path_, value: Any,
                                            valid: bool) -> None:
-    part = _replace(SINK_PART, path, value)
+    part = replaced(SINK_PART, path, value)
     if path == ("sections",) and value is None:  # the cross-reference needs its section
         part["blocks"] = [{"p": "Before sections.{fn:fn-b}{fn:fn-p}"}, {"slot": "who"}]
         part["charts"] = []
@@ -328,14 +300,14 @@ def test_loader_and_schema_agree_on_values(tmp_path: Path, path: Path_, value: A
 
 def test_dataset_values_agree(tmp_path: Path) -> None:
     # row b keeps a number: a chart whose every value is empty breaks a chart rule
-    plotted = _replace(SINK_BRIEFING, ("datasets", 0, "rows", 1, 1), 2)
+    plotted = replaced(SINK_BRIEFING, ("datasets", 0, "rows", 1, 1), 2)
     for value, valid in (("12", False), (1.5, True), (None, True), ("n/a", False)):
-        briefing = _replace(plotted, ("datasets", 0, "rows", 0, 1), value)
+        briefing = replaced(plotted, ("datasets", 0, "rows", 0, 1), value)
         assert _agree(tmp_path, briefing, SINK_PART) == (not valid, not valid), value
 
 
 def test_link_schemes_agree(tmp_path: Path) -> None:
     for url, valid in (("javascript:alert(1)", False), ("ftp://x.org", False),
                        ("www.example.org", True), ("mailto:a@b.org", True), ("", True)):
-        briefing = _replace(SINK_BRIEFING, ("references", 0, "url"), url)
+        briefing = replaced(SINK_BRIEFING, ("references", 0, "url"), url)
         assert _agree(tmp_path, briefing, SINK_PART) == (not valid, not valid), url

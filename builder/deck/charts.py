@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -22,6 +20,7 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide
 from pptx.util import Pt
 
+from builder.deck._pptx import DatedChartData, axis_xml
 from builder.deck.plan import ChartPlan
 from builder.deck.styles import Styles
 from builder.theme import series_colour
@@ -29,20 +28,6 @@ from builder.theme import series_colour
 WORKBOOK_DATE = datetime(2000, 1, 1)
 LABEL_PT = 14  # every text of a slide chart: legible from the back of a room
 TICK_PT = 14
-
-
-class _FixedWorkbook(CategoryWorkbookWriter):
-    """The embedded workbook with a fixed creation date (XlsxWriter would write now())."""
-
-    def _populate_worksheet(self, workbook: Any, worksheet: Any) -> None:
-        workbook.set_properties({"created": WORKBOOK_DATE})
-        super()._populate_worksheet(workbook, worksheet)
-
-
-class _ChartData(CategoryChartData):
-    @property
-    def _workbook_writer(self) -> CategoryWorkbookWriter:
-        return _FixedWorkbook(self)
 
 
 def chart_type(plan: ChartPlan) -> Any:
@@ -71,18 +56,18 @@ def axis_format(plan: ChartPlan) -> str:
 def add_chart(slide: Slide, ph: Any, plan: ChartPlan, st: Styles, lang: str) -> None:
     """The chart, in the placeholder's place (and reading-order position)."""
     fmt = number_format(plan)
-    data: Any = _ChartData(number_format=fmt)
+    data: Any = DatedChartData(WORKBOOK_DATE, number_format=fmt)
     data.categories = plan.categories
     for label, values in plan.series:
         data.add_series(label, values)
     frame: Any = slide.shapes.add_chart(chart_type(plan), ph.left, ph.top, ph.width, ph.height, data)
-    ph._element.addprevious(frame._element)
-    ph._element.getparent().remove(ph._element)
-    c_nv_pr = frame._element.nvGraphicFramePr.cNvPr
+    ph.element.addprevious(frame.element)
+    ph.element.getparent().remove(ph.element)
+    c_nv_pr = frame.element.nvGraphicFramePr.cNvPr
     c_nv_pr.set("name", f"Chart: {plan.title}")
     c_nv_pr.set("descr", plan.alt)
     _style(frame.chart, plan, st, fmt)
-    for rpr in frame.chart._chartSpace.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
+    for rpr in frame.chart.element.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
         rpr.set("lang", lang)
 
 
@@ -173,9 +158,9 @@ def _axes(chart: Any, plan: ChartPlan, st: Styles, fmt: str) -> None:
         cat.reverse_order = True  # first category at the top, as in the table
     cat.major_tick_mark = XL_TICK_MARK.NONE
     cat.tick_labels.font.size = Pt(_category_pt(plan, horizontal))
-    skip = cat._element.find(qn("c:tickLblSkip"))
+    skip = axis_xml(cat).find(qn("c:tickLblSkip"))
     if skip is None:  # every category labelled: LibreOffice otherwise drops some
-        cat._element.insert_element_before(parse_xml(f'<c:tickLblSkip {nsdecls("c")} val="1"/>'),
+        axis_xml(cat).insert_element_before(parse_xml(f'<c:tickLblSkip {nsdecls("c")} val="1"/>'),
                                            "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
     cat.format.line.color.rgb = RGBColor.from_string(st.rule)
     val.major_tick_mark = XL_TICK_MARK.NONE

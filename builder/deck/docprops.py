@@ -13,6 +13,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation as PresentationT
 
+from builder.deck._pptx import replace_blob
 from builder.deck.embed import theme_typefaces
 from builder.deck.text import clean
 
@@ -32,14 +33,14 @@ def _replace(prs: PresentationT, reltype: str, name: str, content_type: str,
     except KeyError:
         part = Part(PackURI(name), content_type, package)
         package.relate_to(part, reltype)
-    part._blob = blob
+    replace_blob(part, blob)
 
 
 def _fonts(prs: PresentationT) -> list[str]:
     """The typefaces the slides can show: the theme's, and the bullets'."""
     used = set(theme_typefaces(prs))
     for master in prs.slide_masters:
-        used |= {str(f.get("typeface")) for f in master._element.iter(f"{_A}buFont")}
+        used |= {str(f.get("typeface")) for f in master.element.iter(f"{_A}buFont")}
     return sorted(used)
 
 
@@ -74,7 +75,7 @@ def app_xml(prs: PresentationT) -> bytes:
             ("Application", APPLICATION), ("PresentationFormat", "Widescreen"),
             ("Slides", str(len(slides))),
             ("Notes", str(sum(s.has_notes_slide for s in slides))),
-            ("HiddenSlides", str(sum(s._element.get("show") == "0" for s in slides))),
+            ("HiddenSlides", str(sum(s.element.get("show") == "0" for s in slides))),
             ("MMClips", "0"), ("ScaleCrop", "false")):
         etree.SubElement(root, f"{{{EP}}}{tag}").text = value
     pairs = [item for name, names in parts.items() if names

@@ -46,7 +46,7 @@ def embed_fonts(prs: PresentationT, fonts: Fonts) -> bool:
     info = face_info(fonts.regular.read_bytes())
     if fonts.family not in theme_typefaces(prs) or not info.embeddable:
         return False
-    pres = prs.part._element
+    pres = prs.element
     package = prs.part.package
     entry = etree.Element(qn("p:embeddedFont"))
     etree.SubElement(entry, qn("p:font"), typeface=fonts.family, panose=info.panose,
@@ -66,7 +66,7 @@ def _font_list(prs: PresentationT, family: str) -> etree._Element:
     """The presentation's ``p:embeddedFontLst`` (made after ``p:notesSz`` when missing),
     without an entry for ``family`` (a template's own copy of it is dropped, relationships
     and all: each typeface is listed once)."""
-    pres = prs.part._element
+    pres = prs.element
     lst = pres.find(qn("p:embeddedFontLst"))
     if lst is None:
         lst = etree.Element(qn("p:embeddedFontLst"))

@@ -24,6 +24,14 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from builder.deck import geometry as g
+from builder.deck._pptx import (
+    next_shape_id,
+    paragraph_xml,
+    run_xml,
+    shape_tree,
+    slide_id_list,
+    text_frame_xml,
+)
 from builder.deck.charts import add_chart
 from builder.deck.docprops import describe
 from builder.deck.embed import embed_fonts
@@ -79,14 +87,14 @@ class _Deck:
             add_chart(slide, ph, spec.chart, self.st, self.lang)
         for ph in list(slide.placeholders):
             if ph.has_text_frame and not ph.text_frame.text.strip():
-                ph._element.getparent().remove(ph._element)
+                ph.element.getparent().remove(ph.element)
         if spec.footer:
             self.footer(slide, layout)
         if spec.hidden:
-            slide._element.set("show", "0")
+            slide.element.set("show", "0")
         notes = self.notes_frame(slide)
         notes.text = spec.notes
-        for r in notes._txBody.iter(qn("a:r")):
+        for r in text_frame_xml(notes).iter(qn("a:r")):
             r.get_or_add_rPr().set("lang", self.lang)
 
     def notes_frame(self, slide: Slide) -> TextFrame:
@@ -95,7 +103,7 @@ class _Deck:
         python-pptx would search the whole package for a free name on every slide."""
         if self.notes_proto is None:
             notes_slide = slide.notes_slide
-            self.notes_proto = deepcopy(notes_slide._element)
+            self.notes_proto = deepcopy(notes_slide.element)
             self.notes_part = notes_slide.part
             self.notes_count = int(re.sub(r"\D", "", str(self.notes_part.partname)) or 1)
             frame = notes_slide.notes_text_frame
@@ -129,7 +137,7 @@ class _Deck:
         for para in paras:
             p = tf.paragraphs[0] if first else tf.add_paragraph()
             s = size * para.scale
-            pPr = p._p.get_or_add_pPr()
+            pPr = paragraph_xml(p).get_or_add_pPr()
             if not title:
                 p.level = para.level if para.bullet else 0
                 mar, ind = (g.BULLET_INDENT_IN[min(para.level, len(g.BULLET_INDENT_IN) - 1)]
@@ -156,7 +164,7 @@ class _Deck:
                     f.color.rgb = RGBColor.from_string(mark or colour or "")
                 if r.url:
                     run.hyperlink.address = r.url
-                run._r.get_or_add_rPr().set("lang", self.lang)
+                run_xml(run).get_or_add_rPr().set("lang", self.lang)
             first = False
 
     def footer(self, slide: Slide, layout: SlideLayout) -> None:
@@ -174,15 +182,15 @@ class _Deck:
                                  f'<a:t>{len(self.prs.slides)}</a:t></a:fld></a:p>')
             else:
                 continue
-            sp = deepcopy(ph._element)
+            sp = deepcopy(ph.element)
             sp.find(qn("p:spPr")).clear()  # position inherited from the layout
             body = sp.find(qn("p:txBody"))
             for old in body.findall(qn("a:p")):
                 body.remove(old)
             body.find(qn("a:lstStyle")).clear()
             body.append(para)
-            sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", str(slide.shapes._next_shape_id))
-            slide.shapes._spTree.append(sp)
+            sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", str(next_shape_id(slide)))
+            shape_tree(slide).append(sp)
 
 
 def open_template(briefing: Briefing, theme: Theme, root: Path | None = None) -> PresentationT:
@@ -197,7 +205,7 @@ def open_template(briefing: Briefing, theme: Theme, root: Path | None = None) ->
     if problems:
         raise ContentError(problems)
     prs = Presentation(str(path))
-    ids = prs.slides._sldIdLst
+    ids = slide_id_list(prs)
     for sld in list(ids):  # the template's own example slides are not part of the deck
         prs.part.drop_rel(sld.rId)
         ids.remove(sld)
@@ -215,7 +223,7 @@ def write_deck(plan: DeckPlan, briefing: Briefing, theme: Theme, out: Path) -> N
     embed_fonts(prs, theme.fonts)
     describe(prs, thumbnail(plan.slides[0], theme) if plan.slides else None)
     if len(prs.slides):
-        for rpr in prs.notes_master._element.iter(qn("a:defRPr"), qn("a:rPr"),
+        for rpr in prs.notes_master.element.iter(qn("a:defRPr"), qn("a:rPr"),
                                                   qn("a:endParaRPr")):
             rpr.set("lang", deck.lang)
     buffer = io.BytesIO()

@@ -28,7 +28,7 @@ def add_sections(prs: PresentationT, sections: tuple[DeckSection, ...]) -> None:
     index); nothing when there are none."""
     if not sections:
         return
-    pres = prs.part._element
+    pres = prs.element
     ids = [s.get("id") for s in pres.find(qn("p:sldIdLst"))]
     lst = etree.Element(f"{{{P14}}}sectionLst", nsmap={"p14": P14})
     seen: set[str] = set()

@@ -26,6 +26,7 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 
 from builder.deck import geometry as g
+from builder.deck._pptx import replace_blob
 from builder.deck.embed import embed_fonts
 from builder.deck.eot import face_info
 from builder.deck.styles import Styles
@@ -157,11 +158,12 @@ def _theme_part(prs: PresentationT, st: Styles) -> None:
         latin.set("panose", info.panose)
         latin.set("pitchFamily", str(info.pitch_family))
         latin.set("charset", str(info.charset))
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)  # type: ignore[attr-defined]
+    replace_blob(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True))
 
 
 def _master(prs: PresentationT, st: Styles) -> None:
-    el = prs.slide_master._element
+    el = prs.slide_master.element
     content = g.LAYOUTS[g.CONTENT]
     shapes = [_placeholder(2, content.placeholders[0], "", "b"),
               _placeholder(3, g.PlaceholderSpec("body", "body", content.box("body"), 1), ""),
@@ -228,7 +230,7 @@ def _decor(spec: g.LayoutSpec, st: Styles, first_id: int) -> list[str]:
 
 
 def _layout(layout: SlideLayout, spec: g.LayoutSpec, st: Styles) -> None:
-    el = layout._element
+    el = layout.element
     el.set("preserve", "1")
     el.attrib.pop("type", None)
     if spec.dark or spec.name == g.BLANK:
@@ -255,10 +257,10 @@ def _add_layout(prs: PresentationT) -> None:
     package = prs.part.package
     name = package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
     part = SlideLayoutPart(name, CT.PML_SLIDE_LAYOUT, package,
-                           deepcopy(prs.slide_layouts[0]._element))
+                           deepcopy(prs.slide_layouts[0].element))
     part.relate_to(master.part, RT.SLIDE_MASTER)
     rid = master.part.relate_to(part, RT.SLIDE_LAYOUT)
-    lst = master._element.get_or_add_sldLayoutIdLst()
+    lst = master.element.get_or_add_sldLayoutIdLst()
     top = max(int(x.get("id")) for x in lst)
     lst.append(parse_xml(f'<p:sldLayoutId {nsdecls("p", "r")} id="{top + 1}" r:id="{rid}"/>'))
 
@@ -269,10 +271,10 @@ def build_template(theme: Theme) -> PresentationT:
     prs = Presentation()
     prs.slide_width = emu(g.SLIDE_W)  # type: ignore[assignment]
     prs.slide_height = emu(g.SLIDE_H)  # type: ignore[assignment]
-    sz = prs.part._element.find(qn("p:sldSz"))
+    sz = prs.element.find(qn("p:sldSz"))
     if sz is not None:
         sz.attrib.pop("type", None)
-    for lang in prs.part._element.iter(qn("a:defRPr")):
+    for lang in prs.element.iter(qn("a:defRPr")):
         lang.set("lang", "en-GB")
     _theme_part(prs, st)
     _master(prs, st)
@@ -306,7 +308,7 @@ def _ph_type(ph: object) -> str:
 def match_roles(spec: g.LayoutSpec, layout: SlideLayout) -> tuple[dict[str, int], list[str]]:
     """Which placeholder idx of ``layout`` holds each role of ``spec``, and what is missing."""
     found = sorted(((_ph_type(p), int(p.get("idx", "0"))) for p in
-                    layout._element.iter(qn("p:ph"))), key=lambda x: x[1])
+                    layout.element.iter(qn("p:ph"))), key=lambda x: x[1])
     used: set[int] = set()
     roles: dict[str, int] = {}
     missing: list[str] = []

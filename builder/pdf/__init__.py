@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 from builder.model import Briefing, walk_sections
+from builder.pdf._reportlab import lay_out_only
 from builder.pdf.contents import CONTENTS_ID, REFERENCES_ID
 from builder.pdf.context import RenderContext
 from builder.pdf.coverage import check_coverage
@@ -183,7 +184,7 @@ def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[
     story = build_story(briefing, ctx)
     area = FootnoteArea(footnote_paragraphs(briefing.footnotes, inline, styles), styles)
     doc = BriefingDoc(briefing, styles, area, reserve, _outline(briefing))
-    doc._doSave = 0  # reportlab: build() lays out and draws but does not write the file
+    lay_out_only(doc)  # a pass: the kept one is written once its structure is added
     try:
         doc.build(story, canvasmaker=canvas_maker(styles.layout.finish, ctx.tags))
     except LayoutError:

@@ -3,24 +3,25 @@ column and, when the figure prints its own source note, without the chart's sour
 
 The chart SVG keeps its text as ``<text>`` elements in ``font-family: 'Source Sans Pro'``
 with numeric weights (400, 600, 700) and ``font-style: italic``. svglib maps those to
-reportlab fonts through a FontMap; ours answers with the brand faces registered once by
-the PDF styles (under their file stems, ``SourceSansPro-Regular`` ...), so text in the
-PDF is extractable, in the brand font, and never falls back to Helvetica.
+reportlab fonts through a font lookup (``_svglib``); ours answers with the brand faces
+registered once by the PDF styles (under their file stems, ``SourceSansPro-Regular`` ...),
+not read and registered again by svglib (which would reset reportlab's bold/italic family
+binding and the width cache), so text in the PDF is extractable, in the brand font, and
+never falls back to Helvetica.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
-import io
 import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group, mmult, translate
 from svglib.fonts import FontMap
-from svglib.svglib import SvgRenderer, load_svg_file
 
+from builder.pdf._svglib import font_lookup, render_svg
 from builder.pdf.styles import register_fonts
 from builder.theme import Theme
 
@@ -36,29 +37,12 @@ _FACES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class _BrandFonts(FontMap):
-    """svglib's font lookup, answered for the brand family (and matplotlib's fallback
-    names) from the faces already registered with reportlab. svglib's own
-    ``register_font`` would read each TTF again and register it anew, which resets
-    reportlab's bold/italic family binding and the PDF renderer's width cache."""
-
-    def __init__(self, family: str, faces: dict[str, str]) -> None:
-        super().__init__()
-        self._families = {family.lower(), "sans-serif", "dejavu sans"}
-        self._faces = {(weight, style): faces[attr] for weight, style, attr in _FACES}
-        self._regular = faces["regular"]
-
-    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal"
-                  ) -> tuple[str, bool]:
-        if font_name.lower() not in self._families:
-            return super().find_font(font_name, weight, style)
-        found = self._faces.get((weight, style))
-        return (found, True) if found else (self._regular, False)
-
-
 @lru_cache(maxsize=4)
 def _font_map(family: str, faces: tuple[tuple[str, str], ...]) -> FontMap:
-    return _BrandFonts(family, dict(faces))
+    names = dict(faces)
+    return font_lookup(frozenset({family.lower(), "sans-serif", "dejavu sans"}),
+                       {(weight, style): names[attr] for weight, style, attr in _FACES},
+                       names["regular"])
 
 
 def font_map(theme: Theme) -> FontMap:
@@ -74,11 +58,7 @@ def svg_to_drawing(svg: bytes, theme: Theme, width_pt: float) -> Drawing:
     """The chart scaled to ``width_pt`` wide (aspect kept). Text sizes scale by
     ``width_pt / (theme.charts.width_in * 72)``: at the brand width they are as drawn.
     ValueError when the SVG cannot be read."""
-    root = load_svg_file(io.BytesIO(with_patterns_drawn(svg)))
-    if root is None:
-        raise ValueError("chart SVG could not be parsed")
-    renderer = SvgRenderer("", font_map=font_map(theme))
-    drawing = renderer.render(root)
+    drawing = render_svg(with_patterns_drawn(svg), font_map(theme))
     scale = width_pt / drawing.width
     out = Drawing(width_pt, drawing.height * scale)
     group = Group(*drawing.contents)

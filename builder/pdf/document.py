@@ -14,6 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 
 from builder.model import Briefing, SourceRef
 from builder.pages import block_key
+from builder.pdf._reportlab import resize_frame
 from builder.pdf.context import ANCHOR_CALLBACK, At
 from builder.pdf.cover import draw_cover, draw_mark
 from builder.pdf.finish import PadPages, edge_rect
@@ -104,10 +105,7 @@ class BriefingDoc(BaseDocTemplate):
             return
         room = self.footnotes.height(self.reserve.get(self.page, ()))
         y, h = self._base
-        frame.__dict__["_y1"] = y + room
-        frame.__dict__["_height"] = h - room
-        frame._geom()
-        frame._reset()
+        resize_frame(frame, y + room, h - room)
 
     def handle_flowable(self, flowables: list[Any]) -> None:
         if flowables and isinstance(flowables[0], At):

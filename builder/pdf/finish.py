@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFArray
 from reportlab.platypus import ActionFlowable
 
+from builder.pdf._reportlab import page_size, pdf_document
 from builder.pdf.tags import TaggedCanvas, Tags
 
 
@@ -94,14 +95,14 @@ class PressCanvas(TaggedCanvas):
         self.finish = finish
 
     def showPage(self) -> None:  # noqa: N802
-        width, height = self._pagesize
+        width, height = page_size(self)
         self.saveState()
         self.setStrokeColorRGB(0, 0, 0)  # the colour space of the rest (PDF/A: one)
         self.setLineWidth(MARK_WIDTH)
         self.lines(crop_marks(width, height, self.finish))
         self.restoreState()
         super().showPage()
-        page = self._doc.Pages.pages[-1]
+        page = pdf_document(self).Pages.pages[-1]
         page.MediaBox = _box(width, height, self.finish.slug)
         page.BleedBox = _box(width, height, self.finish.bleed)
         page.TrimBox = _box(width, height, 0)

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
 
 from builder.model import Briefing
+from builder.pdf._reportlab import lay_out_only
 from builder.pdf.context import RenderContext
 from builder.pdf.finish import SCREEN, canvas_maker
 from builder.pdf.headings import PartBand
@@ -71,7 +72,7 @@ def write_leaflet(b: Briefing, theme: Theme, styles: Styles, label: str, story: 
     ctx = RenderContext(theme=theme, styles=styles, inline=inline, charts=charts or {},
                         alt_text={c.id: c.alt for c in b.charts if c.alt}, tags=Tags())
     doc = _LeafletDoc(b, styles, label)
-    doc._doSave = 0  # reportlab: lay out and draw; the structure is added before saving
+    lay_out_only(doc)  # the structure is added before saving
     a85 = rl_config.useA85
     rl_config.useA85 = 0  # binary (deflated) streams, as the briefing
     try:

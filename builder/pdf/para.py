@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]
 
+from builder.pdf._reportlab import FUZZ, restore_wrap, wrap_state
 from builder.pdf.tags import draw_tagged
 
 
@@ -62,15 +62,14 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         return parts
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if availWidth < _FUZZ:
+        if availWidth < FUZZ:
             return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
-        done: dict[float, tuple[Any, Any, float]] = self.__dict__.setdefault("_wrapped", {})
+        done: dict[float, tuple[Any, float]] = self.__dict__.setdefault("_wrapped", {})
         hit = done.get(availWidth)
         if hit is None:
             width, height = super().wrap(availWidth, availHeight)
-            state = self.__dict__
-            done[availWidth] = (state["_wrapWidths"], state["blPara"], height)
+            done[availWidth] = (wrap_state(self), height)
             return width, height
-        wrap_widths, lines, height = hit
-        self.__dict__.update(width=availWidth, _wrapWidths=wrap_widths, blPara=lines, height=height)
+        state, height = hit
+        restore_wrap(self, state, availWidth, height)
         return availWidth, height

@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from builder.model import Metadata
+from builder.pdf._reportlab import pdf_document
 from builder.pdf.metadata import write_metadata
 from builder.pdf.pdfa import pdfa_syntax
 from builder.pdf.tags import TaggedCanvas, write_structure
@@ -39,7 +40,7 @@ def save_tagged(canv: TaggedCanvas, meta: Metadata) -> None:
     """Add the structure tree and the metadata of ``meta`` to the drawn document, then
     write it (to the file or buffer the canvas was made with)."""
     write_structure(canv, meta.language or "en-GB")
-    doc = canv._doc
+    doc = pdf_document(canv)
     write_metadata(doc, meta, (str(p.stream).encode() for p in doc.Pages.pages))
     with pdfa_syntax():
         canv.save()

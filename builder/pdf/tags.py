@@ -29,9 +29,21 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
+
+from builder.pdf._reportlab import (
+    HookedCanvas,
+    HookedTextObject,
+    annotation_fields,
+    current_matrix,
+    format_text,
+    page_index,
+    page_ops,
+    pdf_document,
+    text_in_progress,
+    text_ops,
+    text_position,
+)
 
 ROOT_NAME = "BBStructTreeRoot"
 PARENT_TREE_NAME = "BBParentTree"
@@ -102,7 +114,7 @@ def tag(flowable: Any, elem: Elem | None, label: Elem | None = None) -> Any:
     return flowable
 
 
-class TaggedCanvas(Canvas):  # type: ignore[misc]
+class TaggedCanvas(HookedCanvas):
     """A canvas that writes marked-content operators and records the MCIDs it hands out.
 
     Inside a fragment, the content can change hands: to a Link while a link's words are
@@ -130,7 +142,7 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         return self._base
 
     def _mcid(self, elem: Elem) -> str:
-        page = self._pageNumber - 1
+        page = page_index(self)
         mcids = self.tags.pages.setdefault(page, [])
         mcids.append(elem)
         elem.attach()
@@ -146,7 +158,7 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
             return
         self._base = elem
         self._after_label = elem if label is not None else None
-        self._code.append("EMC " + self._mcid(label or elem.inline or elem))
+        page_ops(self).append("EMC " + self._mcid(label or elem.inline or elem))
 
     def end_mc(self) -> None:
         self._depth -= 1
@@ -154,13 +166,13 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
             return
         self._open = self._base = self._after_label = None
         self._links = []
-        self._code.append("EMC /Artifact BMC")
+        page_ops(self).append("EMC /Artifact BMC")
 
     def showPage(self) -> None:  # noqa: N802
         # what was drawn outside any tagged fragment is page furniture: an artifact
         assert self._depth == 0, "a tagged fragment is still open at the page end"
-        self._code.insert(0, "/Artifact BMC")
-        self._code.append("EMC")
+        page_ops(self).insert(0, "/Artifact BMC")
+        page_ops(self).append("EMC")
         super().showPage()
 
     def _switch(self, elem: Elem, code: list[str]) -> None:
@@ -174,9 +186,9 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
             super().drawText(aTextObject)
             return
         self._after_label = None
-        aTextObject._code.append(aTextObject._formatText(" "))
+        text_ops(aTextObject).append(format_text(aTextObject, " "))
         super().drawText(aTextObject)
-        self._switch(body.inline or body, self._code)
+        self._switch(body.inline or body, page_ops(self))
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
         return SpacedText(self, x, y, direction)
@@ -188,20 +200,19 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         if elem is None:
             yield
             return
-        self._code.append("EMC /Artifact BMC")
+        page_ops(self).append("EMC /Artifact BMC")
         try:
             yield
         finally:
-            self._switch(elem, self._code)
+            self._switch(elem, page_ops(self))
 
     def _text_code(self) -> list[str]:
-        info = getattr(self, "_curr_tx_info", None)
-        return info["tx"]._code if info else self._code  # type: ignore[no-any-return]
+        text = text_in_progress(self)
+        return text_ops(text) if text is not None else page_ops(self)
 
     def _where(self) -> tuple[float, float]:
-        info = getattr(self, "_curr_tx_info", None) or {"cur_x": 0.0, "cur_y": 0.0}
-        m = self._currentMatrix
-        x, y = info["cur_x"], info["cur_y"]
+        m = current_matrix(self)
+        x, y = text_position(self) or (0.0, 0.0)
         return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
     def link_start(self, contents: str) -> None:
@@ -213,7 +224,7 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         link.contents = contents
         base.inline = link
         x, y = self._where()
-        link.spans.append((self._pageNumber - 1, x, y, float("inf"), float("-inf")))
+        link.spans.append((page_index(self), x, y, float("inf"), float("-inf")))
         self._links.append(link)
         self._switch(link, self._text_code())
 
@@ -244,7 +255,7 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         this fragment whose words run over the rectangle's line (from its start, on its
         first line), or the open Link element (a contents entry), or a new Link inside
         the open element."""
-        page = self._pageNumber - 1
+        page = page_index(self)
         x1, y1, _, y2 = rect
         low = y1 - (y2 - y1) / 2  # a box holds its line's baseline, or is raised above it
         for link in self._links:
@@ -261,14 +272,11 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         link.attach()
         return link
 
-    def _addAnnotation(self, annotation: Any, name: str | None = None,
-                       addtopage: int = 1) -> None:
+    def add_annotation(self, annotation: Any, name: str | None, addtopage: int) -> None:
         self._annot_count += 1
         name = name or f"BBA{self._annot_count}"
         is_dict = isinstance(annotation, PDFDictionary)
-        fields = annotation.dict if is_dict else annotation.otherkw
-        if not is_dict:
-            annotation.permitted = (*type(annotation).permitted, "StructParent", "F")
+        fields = annotation_fields(annotation, ("StructParent", "F"))
         fields["F"] = 4  # printed, as PDF/A requires
         link = self._link_for(_rect(fields.get("Rect") if is_dict else annotation.Rect)) \
             if addtopage else None
@@ -280,10 +288,10 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
                 fields["Contents"] = text
             else:
                 annotation.Contents = text
-            note = Annot(name, self._pageNumber - 1, key)
+            note = Annot(name, page_index(self), key)
             link.kids.append(note)
             self.tags.annots.append((link, note))
-        super()._addAnnotation(annotation, name, addtopage)
+        super().add_annotation(annotation, name, addtopage)
 
 
 def _rect(value: Any) -> tuple[float, float, float, float]:
@@ -292,7 +300,7 @@ def _rect(value: Any) -> tuple[float, float, float, float]:
     return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
-class SpacedText(PDFTextObject):  # type: ignore[misc]
+class SpacedText(HookedTextObject):
     """A text object whose lines (reportlab ends each paragraph line with T*) end with a
     space: a soft line break is a word boundary for whoever reads the text. ``glued``:
     the lines that end inside a word, which get none (set by the paragraph)."""
@@ -300,12 +308,12 @@ class SpacedText(PDFTextObject):  # type: ignore[misc]
     glued: frozenset[int] = frozenset()
     line = 0
 
-    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803
-        if TStar:
+    def write_line(self, text: str, line_break: bool) -> None:
+        if line_break:
             if self.line not in self.glued:
                 text += " "
             self.line += 1
-        super()._textOut(text, TStar)
+        super().write_line(text, line_break)
 
 
 class _Later(pdfdoc.PDFObject):  # type: ignore[misc]
@@ -391,7 +399,7 @@ def _first_page(elem: Elem) -> int | None:
 
 def write_structure(canv: TaggedCanvas, lang: str) -> None:
     """Add the structure tree of ``canv.tags`` to the document before it is saved."""
-    doc = canv._doc
+    doc = pdf_document(canv)
     tags = canv.tags
     elems: list[Elem] = []
     _number(tags.root, elems)

@@ -9,7 +9,7 @@ them and are never written back here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, assert_never
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +95,8 @@ def plain_text(spans: Inlines) -> str:
                 out.append(plain_text(c))
             case CrossRef() | FootnoteRef():
                 pass
+            case _:
+                assert_never(span)
     return "".join(out)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import assert_never
 
 from builder.model import CrossRef, Emphasis, FootnoteRef, Inline, Inlines, Link, Strong, Text
 from builder.model import plain_text as plain
@@ -58,7 +59,8 @@ def _cut_span(span: Inline, end: int) -> tuple[Inline | None, int]:
             return (replace(span, children=kids) if kids else None), end - size
         case CrossRef() | FootnoteRef():
             return span, end
-    raise AssertionError(span)
+        case _:
+            assert_never(span)
 
 
 def leading_sentences(spans: Inlines, most_words: int | None) -> tuple[Inlines, bool]:

@@ -17,6 +17,7 @@ from builder.model import (
     LearningPoints,
     ListItem,
     Paragraph,
+    Part,
     Quote,
     Section,
     Table,
@@ -30,20 +31,26 @@ def all_sections(b: Briefing) -> Iterator[Section]:
         yield from walk_sections(part.sections)
 
 
-def _blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+def section_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """The blocks in reading order, each case example followed by its own blocks."""
     for block in blocks:
         yield block
         if isinstance(block, CaseExample):
-            yield from _blocks(block.blocks)
+            yield from section_blocks(block.blocks)
+
+
+def part_blocks(part: Part) -> Iterator[Block]:
+    """Every block of a part in reading order: its own blocks, then its sections'; the
+    blocks inside a case example follow the case example itself."""
+    yield from section_blocks(part.blocks)
+    for s in walk_sections(part.sections):
+        yield from section_blocks(s.blocks)
 
 
 def all_blocks(b: Briefing) -> Iterator[Block]:
-    """Every block in reading order: a part's own blocks, then its sections'; the blocks
-    inside a case example follow the case example itself."""
+    """Every block of every part, in reading order (see ``part_blocks``)."""
     for part in b.parts:
-        yield from _blocks(part.blocks)
-        for s in walk_sections(part.sections):
-            yield from _blocks(s.blocks)
+        yield from part_blocks(part)
 
 
 def tables(b: Briefing) -> tuple[Table, ...]:

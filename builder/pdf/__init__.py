@@ -33,6 +33,7 @@ from builder.pdf.styles import Styles, make_styles
 from builder.pdf.text import InlineContext
 from builder.problems import Problem, errors
 from builder.theme import Theme
+from builder.walk import all_sections, figures, tables
 
 __all__ = ["PdfResult", "PdfSeed", "render_pdf"]
 
@@ -159,17 +160,9 @@ def _outline(briefing: Briefing) -> dict[str, tuple[str, int]]:
 
 
 def _targets(briefing: Briefing) -> frozenset[str]:
-    from builder.model import Figure, Table
-
-    ids: set[str] = set()
-    for part in briefing.parts:
-        ids.add(part.id)
-        blocks = list(part.blocks)
-        for s in walk_sections(part.sections):
-            ids.add(s.id)
-            blocks += s.blocks
-        ids.update(b.id for b in blocks if isinstance(b, Table | Figure))
-    return frozenset(ids)
+    """Every id a cross-reference may point at: parts, sections, tables, figures."""
+    return frozenset((*(p.id for p in briefing.parts), *(s.id for s in all_sections(briefing)),
+                      *(t.id for t in tables(briefing)), *(f.id for f in figures(briefing))))
 
 
 def _one_pass(briefing: Briefing, theme: Theme, styles: Styles, charts: Mapping[str, bytes],

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from typing import assert_never
 
 from builder.model import (
+    Block,
     Briefing,
     BulletList,
     CaseExample,
@@ -41,6 +43,8 @@ def _spans(spans: Inlines) -> Iterator[tuple[SourceRef, str]]:
                 yield from _spans(c)
             case CrossRef() | FootnoteRef():
                 pass
+            case _:
+                assert_never(span)
 
 
 def _items(items: tuple[ListItem, ...]) -> Iterator[tuple[SourceRef, str]]:
@@ -49,7 +53,7 @@ def _items(items: tuple[ListItem, ...]) -> Iterator[tuple[SourceRef, str]]:
         yield from _items(item.children)
 
 
-def _block(block: object) -> Iterator[tuple[SourceRef, str]]:
+def _block(block: Block) -> Iterator[tuple[SourceRef, str]]:
     match block:
         case Paragraph(content=c):
             yield from _spans(c)
@@ -80,6 +84,8 @@ def _block(block: object) -> Iterator[tuple[SourceRef, str]]:
             yield at, t
             for spans in (c, m, s):
                 yield from _spans(spans)
+        case _:
+            assert_never(block)
 
 
 def _section(section: Section) -> Iterator[tuple[SourceRef, str]]:

@@ -4,10 +4,21 @@ the briefing's prose, lists and quotations as notes text, in the briefing's word
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from builder.deck.plan.spec import DeckSection, Excerpt, SlideSpec
-from builder.model import TRAINING_MARK, BulletList, ListItem, Paragraph, Quote
+from builder.model import (
+    TRAINING_MARK,
+    Block,
+    BulletList,
+    CaseExample,
+    Figure,
+    LearningPoints,
+    ListItem,
+    Paragraph,
+    Quote,
+    Table,
+)
 
 if TYPE_CHECKING:
     from builder.deck.plan.planner import Planner
@@ -75,18 +86,23 @@ def item_lines(p: Planner, items: tuple[ListItem, ...], depth: int = 0) -> list[
     return out
 
 
-def block_note(p: Planner, block: object) -> str | None:
-    """A paragraph, list or quotation as notes text; None for any other block."""
-    if isinstance(block, Paragraph):
-        return p.plain(block.content)
-    if isinstance(block, BulletList):
-        return "\n".join(item_lines(p, block.items))
-    if isinstance(block, Quote):
-        return quote_note(p, block)
-    return None
+def block_note(p: Planner, block: Block) -> str | None:
+    """A paragraph, list or quotation as notes text; None for any other block (boxes,
+    tables and figures have slides of their own)."""
+    match block:
+        case Paragraph(content=c):
+            return p.plain(c)
+        case BulletList(items=items):
+            return "\n".join(item_lines(p, items))
+        case Quote():
+            return quote_note(p, block)
+        case CaseExample() | LearningPoints() | Table() | Figure():
+            return None
+        case _:
+            assert_never(block)
 
 
-def block_excerpt(p: Planner, block: object) -> Excerpt | None:
+def block_excerpt(p: Planner, block: Block) -> Excerpt | None:
     """A paragraph, list or quotation as an excerpt with its page; None for other blocks."""
     text = block_note(p, block)
     at = getattr(block, "at", None)

@@ -16,18 +16,11 @@ from builder.deck import geometry as g
 from builder.deck.pack import Para, fixed, flow
 from builder.deck.plan.spec import ChartPlan, Excerpt, Frame, SlideKind, SlideSpec
 from builder.deck.text import Run, Runs, clean, plain, runs
-from builder.model import (
-    Briefing,
-    CaseExample,
-    Figure,
-    Inlines,
-    SourceRef,
-    Table,
-    walk_sections,
-)
+from builder.model import Briefing, Inlines, SourceRef
 from builder.pages import block_key
 from builder.problems import Problem
 from builder.theme import Theme
+from builder.walk import all_sections, figures, tables
 
 Group = tuple[str, str]  # a PowerPoint section: (id, title)
 OPENING: Group = ("opening", "Opening")
@@ -50,28 +43,12 @@ def steps(top: float, bottom: float) -> tuple[float, ...]:
     return tuple(out) if out and out[-1] == bottom else (*out, bottom)
 
 
-def all_blocks(blocks: tuple[object, ...]) -> list[object]:
-    """The blocks in reading order, each case example followed by its own blocks."""
-    out: list[object] = []
-    for b in blocks:
-        out.append(b)
-        if isinstance(b, CaseExample):
-            out.extend(b.blocks)
-    return out
-
-
 def _titles(briefing: Briefing) -> dict[str, str]:
     """What a cross-reference to each part, section, table and figure reads as."""
-    titles: dict[str, str] = {}
-    for part in briefing.parts:
-        titles[part.id] = part.title
-        for sec in walk_sections(part.sections):
-            titles[sec.id] = sec.title
-            for b in all_blocks(sec.blocks):
-                if isinstance(b, Table):
-                    titles[b.id] = f"Table {b.number}"
-                elif isinstance(b, Figure):
-                    titles[b.id] = f"Figure {b.number}"
+    titles = {part.id: part.title for part in briefing.parts}
+    titles.update((sec.id, sec.title) for sec in all_sections(briefing))
+    titles.update((t.id, f"Table {t.number}") for t in tables(briefing))
+    titles.update((f.id, f"Figure {f.number}") for f in figures(briefing))
     return titles
 
 

@@ -4,12 +4,13 @@ first, each as "Author (year) Title"; the full list is in the notes and the brie
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from builder.citations import AUTHOR_YEAR, cites, surnames
 from builder.deck import geometry as g
 from builder.deck.pack import Para, flow
 from builder.deck.plan.notes import item_lines, quote_note
-from builder.deck.plan.planner import Planner, all_blocks, numbered
+from builder.deck.plan.planner import Planner, numbered
 from builder.deck.plan.spec import Excerpt, Frame
 from builder.deck.text import (
     Run,
@@ -22,13 +23,16 @@ from builder.deck.text import (
 )
 from builder.model import (
     BulletList,
+    CaseExample,
+    Figure,
     LearningPoints,
     Paragraph,
     Part,
     Quote,
     Reference,
-    walk_sections,
+    Table,
 )
+from builder.walk import part_blocks
 
 REFERENCES_TITLE = "Further reading"
 MAX_REFERENCE_SLIDES = 1
@@ -113,12 +117,16 @@ def _who(authors: str) -> str:
 def _part_text(p: Planner, part: Part) -> str:
     """The part's prose, list items and quotations as one string to search for citations."""
     out: list[str] = []
-    for sec in walk_sections(part.sections):
-        for b in all_blocks(sec.blocks):
-            if isinstance(b, Paragraph):
-                out.append(p.plain(b.content))
-            elif isinstance(b, BulletList | LearningPoints):
-                out.extend(item_lines(p, b.items))
-            elif isinstance(b, Quote):
+    for b in part_blocks(part):
+        match b:
+            case Paragraph(content=c):
+                out.append(p.plain(c))
+            case BulletList(items=items) | LearningPoints(items=items):
+                out.extend(item_lines(p, items))
+            case Quote():
                 out.append(quote_note(p, b))
+            case CaseExample() | Table() | Figure():
+                pass  # a case's own blocks follow it; tables and figures cite no one
+            case _:
+                assert_never(b)
     return " ".join(out)

@@ -259,7 +259,8 @@ def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
                executor: Executor | None, preview: Callable[[str, Path], None] | None,
                say: Callable[[str], None]) -> Outcome:
     """Make every briefing of the plan and publish each whose files all passed; print
-    what was built, or what was wrong, or (interrupted) what was published and what not."""
+    what was built or what was wrong. Interrupted, it stops the workers and removes what
+    it had not published, and raises (``interrupted`` says what was left)."""
     ex = executor or pool(workers)
     graph = _Graph(plan, Queue(ex, workers), out, strict, preview)
     try:
@@ -268,24 +269,24 @@ def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
             graph.start(b)
         graph.queue.run()
         return _report(plan, out, cwd, strict, say)
-    except KeyboardInterrupt:
-        stop(ex)
-        say(_interrupted(plan.builds))
-        return Outcome(130, [])
-    except BaseException:
+    except BaseException:  # interrupted (the caller says what was left) or a bug
         stop(ex)
         raise
     finally:
-        for b in plan.builds:
-            if b.folder is not None and not b.published:
+        for b in plan.builds:  # what the link shows is the truth, whatever flags say
+            if b.folder is not None and not publish.is_published(out, b.briefing.id, b.folder):
                 publish.discard(b.folder)
         if executor is None:
             ex.shutdown()
 
 
-def _interrupted(builds: list[Build]) -> str:
-    done = [b.briefing.id for b in builds if b.published]
-    kept = [b.briefing.id for b in builds if not b.published]
+def interrupted(plan: Plan, out: Path) -> str:
+    """What an interrupted build leaves, as the output folder shows it."""
+    builds = plan.builds
+    shown = {b.briefing.id for b in builds
+             if b.folder is not None and publish.is_published(out, b.briefing.id, b.folder)}
+    done = [b.briefing.id for b in builds if b.briefing.id in shown]
+    kept = [b.briefing.id for b in builds if b.briefing.id not in shown]
     parts = ([f"published the new outputs of {', '.join(done)}"] if done else []) + (
         [f"kept the previous outputs of {', '.join(kept)}"] if kept else [])
     return "interrupted; " + "; ".join(parts)

@@ -102,7 +102,7 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
     ``only``: the outputs to make (``jobs.ALL`` when empty); the others are kept from the
     last build. Whether anything changed is the caller's question (``stamp.unchanged``),
     asked before this module is imported."""
-    from builder.jobs import ALL, plan_builds, run_builds
+    from builder.jobs import ALL, interrupted, plan_builds, run_builds
 
     out = out if out.is_absolute() else cwd / out
     if only - ALL:
@@ -127,18 +127,17 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
         with publish.locked(out, [b.id for b in briefings], wait_s, _out):
             outcome = run_builds(plan, out, cwd, strict, workers or os.cpu_count() or 1,
                                  executor, preview, _out)
+        if outcome.ok:
+            stamp.record(cwd, stamp.key(paths, out, strict, only), outcome.written, before)
+        return outcome.code
     except publish.OutputError as exc:
         _out(str(exc))
         return 1
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM, whenever: say what the links show
+        _out(interrupted(plan, out))
+        return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
-    try:
-        if outcome.ok:
-            stamp.record(cwd, stamp.key(paths, out, strict, only), outcome.written, before)
-    except KeyboardInterrupt:
-        _out("interrupted after the new outputs were published")
-        return 130
-    return outcome.code
 
 
 def _template_problems(briefings: list[Briefing], cwd: Path) -> list[Problem]:

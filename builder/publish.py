@@ -146,6 +146,8 @@ def publish(out: Path, briefing_id: str, generation: Path) -> None:
     for old in out.glob(GENERATION.format(id=briefing_id) + "*"):
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
+    for stale in out.glob(f".{briefing_id}.link-*"):  # left by builds killed mid-switch
+        stale.unlink(missing_ok=True)
 
 
 def discard(generation: Path) -> None:

@@ -7,6 +7,7 @@ anything raised from here is a bug.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from builder.content.check import check
@@ -65,10 +66,30 @@ def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list
         briefing, more = check(briefing)
         problems.extend(numbered + more)
         problems.extend(data_warnings(briefing))
+    else:
+        problems.extend(_named_files_problems(file, root))
     unique = sorted(set(problems))
     if any(p.severity == "error" for p in unique):
         return None, unique
     return briefing, unique
+
+
+_INCLUDE_LINE = re.compile(r"^\s*-?\s*include:\s*[\"']?([^\"'#\s]+)", re.M)
+
+
+def _named_files_problems(file: Path, root: Path) -> list[Problem]:
+    """When a briefing.yaml cannot be read, the problems of the part files its text names
+    (``include:`` lines), so that every file's mistakes are told at once."""
+    try:
+        text = file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    problems: list[Problem] = []
+    for name in _INCLUDE_LINE.findall(text):
+        target = (file.parent / name).resolve()
+        if target.is_file() and target.is_relative_to(root / "content"):
+            load_file(target, relpath(target, root), problems)
+    return problems
 
 
 def load_briefings(targets: list[Path], project_root: Path

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.content.conftest import PART, Load
+from tests.content.conftest import BRIEFING, PART, Load
 
 P = "content/demo/part.yaml"
 QUOTE = 'put the whole text in double quotes ("...")'
@@ -137,3 +137,11 @@ def test_a_yaml_mistake_exits_1_with_the_message(tiny: Path) -> None:
     assert run.returncode == 1
     assert run.stderr.startswith("content/tiny/part.yaml:5: the text holds ': '")
     assert "Traceback" not in run.stderr
+
+
+def test_a_broken_briefing_file_does_not_hide_its_parts_mistakes(load: Load) -> None:
+    briefing = BRIEFING.replace("title: Demo briefing", "title: Demo: briefing")
+    _, problems = load(briefing=briefing, part=PART.replace(INTRO, "    title: Part 1: Intro"))
+    colon = ("the text holds ': ' (a colon and a space), which YAML reads as the start of "
+             f"another key; {QUOTE}, or write it as a folded block (>-) on the lines below")
+    assert problems == [f"content/demo/briefing.yaml:2: {colon}", f"{P}:5: {colon}"]

@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="DIR", help="output folder (default: output/ of the project)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    b.add_argument("--print", choices=("screen", "press"), dest="printing",
+                   help="press: also the print shop's PDF (3 mm bleed, crop marks, pages a "
+                        "multiple of 4); screen: not, whatever briefing.yaml says")
     _build_options(b)
     c = add("check", help="validate content without rendering")
     c.add_argument("paths", nargs="*", metavar="PATH")
@@ -80,7 +83,8 @@ def _only(text: str) -> frozenset[str]:
 def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--only", type=_only, default=frozenset(), metavar="LIST",
                    help="make only these outputs, e.g. pdf or pdf,charts (of pdf, deck, "
-                        "charts); the others stay as the last build left them")
+                        "press, handout, session-plan, charts); the others stay as the last "
+                        "build left them")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes, shared by all briefings (default: one per core)")
     p.add_argument("--wait", type=float, default=600.0, metavar="S",
@@ -129,7 +133,8 @@ def _up_to_date(args: argparse.Namespace) -> bool:
 
     cwd = Path.cwd()
     target = Path(args.out) if Path(args.out).is_absolute() else cwd / args.out
-    return stamp.unchanged(cwd, stamp.key(args.paths, target, args.strict, args.only))
+    return stamp.unchanged(cwd, stamp.key(args.paths, target, args.strict, args.only,
+                                          args.printing))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return pipeline.check(args.paths, Path.cwd(), strict=args.strict)
         return pipeline.build(args.paths, Path.cwd(), Path(args.out), strict=args.strict,
-                              workers=args.jobs, wait_s=args.wait, only=args.only)
+                              workers=args.jobs, wait_s=args.wait, only=args.only,
+                              printing=args.printing)
     except KeyboardInterrupt:  # before any build started (a build says what it left)
         print("interrupted; nothing was built", file=sys.stderr)
         return 130

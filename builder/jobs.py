@@ -24,6 +24,7 @@ from builder import publish
 from builder.charts import ChartJob, draw_chart, has_entry, plan_charts, write_chart_files
 from builder.charts.cache import read_entry
 from builder.gate import check_output
+from builder.handout.plan import chart_ids
 from builder.model import Briefing
 from builder.outputs import OUTPUTS, Inputs, Made, Output, make
 from builder.pdf import PdfSeed
@@ -44,7 +45,7 @@ class Build:
 
     briefing: Briefing
     charts: list[ChartJob]
-    figures: frozenset[str]  # cache keys of the charts its figures show
+    figures: frozenset[str]  # cache keys of the charts its figures (and handout) show
     guess: PdfSeed | None  # the last build's layout
     folder: Path | None = None  # its new generation, once the build has started
     missing: set[str] = field(default_factory=set)  # chart keys not yet in the cache
@@ -118,10 +119,11 @@ def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path,
         except ContentError as exc:
             problems += exc.problems
             continue
-        in_figures = {f.chart for f in figures(b)}
+        shown = {f.chart for f in figures(b)} | set(chart_ids(b))  # and the handout's
         if CHARTS not in only:
-            charts = [j for j in charts if j.id in in_figures and "pdf" in only]
-        builds.append(Build(b, charts, frozenset(j.key for j in charts if j.id in in_figures),
+            needed = any(o.shows_figures for o in OUTPUTS if o.name in only)
+            charts = [j for j in charts if j.id in shown and needed]
+        builds.append(Build(b, charts, frozenset(j.key for j in charts if j.id in shown),
                             _last_layout(cache, b.id)))
     if problems:
         raise ContentError(problems)

@@ -91,10 +91,57 @@ def render_deck(inputs: Inputs, path: Path) -> Made:
                 plan.warnings)
 
 
+def render_press(inputs: Inputs, path: Path) -> Made:
+    """The print shop's PDF, when the briefing asks for it (``print: press``; nothing is
+    written otherwise): the main PDF's pages laid out from its layout, with bleed, crop
+    marks and a page count a booklet takes. Its warnings are the main PDF's: not repeated."""
+    from builder.pdf import render_pdf as render
+    from builder.pdf.finish import PRESS
+
+    if inputs.briefing.printing != "press":
+        return Made()
+    result = render(inputs.briefing, inputs.theme, inputs.charts, path, seed=inputs.layout,
+                    finish=PRESS)
+    return Made(f"press PDF {_pages(result.pages)} ({len(result.notes_pages)} for notes)",
+                tuple(errors(result.problems)))
+
+
+def render_handout(inputs: Inputs, path: Path) -> Made:
+    """The participant handout, citing the PDF's pages."""
+    from builder.pdf.handout import render_handout as render
+
+    pages = inputs.layout.pages() if inputs.layout is not None else {}
+    result = render(inputs.briefing, inputs.theme, inputs.charts, pages, path)
+    size = path.stat().st_size // 1024 if path.exists() else 0
+    return Made(f"handout {_pages(result.pages)}, {size} KB", result.problems)
+
+
+def render_session_plan(inputs: Inputs, path: Path) -> Made:
+    """The trainer's session plan, from the same plan as the deck (whose warnings the
+    deck reports)."""
+    from builder.deck.plan import plan_deck
+    from builder.pdf.session_plan import render_session_plan as render
+
+    pages = inputs.layout.pages() if inputs.layout is not None else {}
+    plan = plan_deck(inputs.briefing, inputs.theme, pages)
+    result = render(plan, inputs.briefing, inputs.theme, path)
+    return Made(f"session plan {_pages(result.pages)} ({plan.minutes} min)", result.problems)
+
+
+def _pages(n: int) -> str:
+    return f"{n} page{'s' * (n != 1)}"
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("pdf", "{id}.pdf", render_pdf, check_pdf, shows_figures=True,
            lays_out=True),
     Output("deck", "{id}.pptx", render_deck, check_pptx, cites_pages=True),
+    Output("press", "{id}-press.pdf", render_press, check_pdf, shows_figures=True,
+           cites_pages=True),
+    Output("handout", "{id}-handout.pdf", render_handout, check_pdf, shows_figures=True,
+           cites_pages=True),
+    Output("session-plan", "{id}-session-plan.pdf", render_session_plan, check_pdf,
+           cites_pages=True),
 )
 
 

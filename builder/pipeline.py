@@ -16,12 +16,13 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
 from builder import publish, stamp
-from builder.model import Briefing
+from builder.model import Briefing, Printing
 from builder.problems import ContentError, Problem, errors, report
 
 if TYPE_CHECKING:
@@ -95,12 +96,13 @@ def check(paths: list[str], cwd: Path, strict: bool = False) -> int:
 def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, workers: int = 0,
           wait_s: float = WAIT_S, executor: Executor | None = None,
           preview: Callable[[str, Path], None] | None = None,
-          only: frozenset[str] = frozenset()) -> int:
+          only: frozenset[str] = frozenset(), printing: Printing | None = None) -> int:
     """Build every briefing of ``paths`` (all under content/ when empty) into ``out``, with
     ``workers`` processes (0: one per core) or on ``executor``; ``preview(id, pdf)`` is
     called when a briefing's PDF has passed the gate, before its outputs are published.
     ``only``: the outputs to make (``jobs.ALL`` when empty); the others are kept from the
-    last build. Whether anything changed is the caller's question (``stamp.unchanged``),
+    last build. ``printing`` ("press" or "screen", ``--print``) overrides each briefing's
+    ``print:``. Whether anything changed is the caller's question (``stamp.unchanged``),
     asked before this module is imported."""
     from builder.jobs import ALL, interrupted, plan_builds, run_builds
 
@@ -113,6 +115,8 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
     briefings, theme, problems = _load(paths, cwd)
     if _stop(problems, strict) or theme is None:
         return 1
+    if printing is not None:
+        briefings = [replace(b, printing=printing) for b in briefings]
     try:
         plan = plan_builds(briefings, theme, cwd / CACHE, only or ALL)
         for b in briefings:
@@ -128,7 +132,8 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
             outcome = run_builds(plan, out, cwd, strict, workers or os.cpu_count() or 1,
                                  executor, preview, _out)
         if outcome.ok:
-            stamp.record(cwd, stamp.key(paths, out, strict, only), outcome.written, before)
+            stamp.record(cwd, stamp.key(paths, out, strict, only, printing), outcome.written,
+                         before)
         return outcome.code
     except publish.OutputError as exc:
         _out(str(exc))

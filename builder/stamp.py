@@ -26,11 +26,12 @@ STAMPS = Path(".cache") / "stamps"
 RACY_S = 2.0
 
 
-def key(paths: list[str], out: Path, strict: bool = False, only: frozenset[str] = frozenset()
-        ) -> str:
-    """Which build a stamp is for: its briefings, output folder, strictness and outputs."""
+def key(paths: list[str], out: Path, strict: bool = False, only: frozenset[str] = frozenset(),
+        printing: str | None = None) -> str:
+    """Which build a stamp is for: its briefings, output folder, strictness, outputs and
+    ``--print``."""
     raw = json.dumps([sorted(paths), str(out)] + ([strict, sorted(only)] if strict or only
-                                                  else []))
+                                                  else []) + ([printing] if printing else []))
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 

@@ -82,8 +82,9 @@ def test_files_are_written_with_the_users_umask(tiny: Path) -> None:
     assert build_with(0o022) == {oct(0o644), oct(0o755)}
 
 
-SUMMARY = re.compile(r"built output/tiny/ in \d+\.\d s: PDF \d+ pages, \d+ KB; deck \d+ slides, "
-                     r"\d+ KB; 1 chart \(1 redrawn\)\n")
+SUMMARY = re.compile(r"built output/tiny/ in \d+\.\d s: PDF \d+ pages, \d+ KB; (?:(?:deck \d+ "
+                     r"slides, \d+ KB|handout \d+ pages?, \d+ KB|session plan \d+ pages? \(90 min\)"
+                     r"); ){3}1 chart \(1 redrawn\)\n")  # the outputs in the order they end
 
 
 def test_a_summary_per_briefing_on_stdout_and_quiet_and_verbose(tiny: Path) -> None:
@@ -119,11 +120,13 @@ def test_only_some_outputs(tiny: Path) -> None:
     part.write_text(part.read_text().replace("A paragraph with", "A changed paragraph with"))
     run = run_cli(tiny, "build", "--only", "pdf")
     assert run.returncode == 0, run.stderr
-    assert run.stdout.endswith("; kept from the last build: charts, deck\n"), run.stdout
+    assert run.stdout.endswith("; kept from the last build: charts, deck, handout, press, "
+                               "session-plan\n"), run.stdout
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after.keys() == before.keys()
     changed = {p for p in after if after[p] != before[p]}
     assert changed == {Path("tiny.pdf")}
     wrong = run_cli(tiny, "build", "--only", "pdf,slides")
     assert (wrong.returncode, wrong.stderr) == (
-        1, "briefing: --only takes charts, deck, pdf; not slides\n")
+        1, "briefing: --only takes charts, deck, handout, pdf, press, session-plan; not "
+        "slides\n")

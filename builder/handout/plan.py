@@ -109,7 +109,7 @@ def plan_handout(b: Briefing, page_of: Mapping[str, int], cut: Cut = CUTS[0]) ->
     ``page_of`` maps section and figure ids to their page in the briefing's PDF."""
     warnings: list[Problem] = []
     topics = tuple(_topic(s, page_of, cut, warnings) for s in _sections(b))
-    charts = tuple(_chart(b, cid, page_of) for cid in _chart_ids(b))
+    charts = tuple(_chart(b, cid, page_of) for cid in chart_ids(b))
     said = " ".join(plain_text(p.text) for t in topics for p in t.points)
     refs = tuple(r for r in b.references if cites(r, said))
     meta = b.meta
@@ -148,7 +148,7 @@ def _topic(s: Section, page_of: Mapping[str, int], cut: Cut,
                         questions, s.at)
 
 
-def _chart_ids(b: Briefing) -> list[str]:
+def chart_ids(b: Briefing) -> list[str]:
     """The charts the editor chose; else the first figure's (room for learning points)."""
     return list(b.handout.charts) or [f.chart for f in figures(b)][:1]
 

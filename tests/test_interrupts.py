@@ -36,8 +36,9 @@ def _versions_published(out: Path) -> set[int]:
     """Every version each published file names (a mix shows as more than one)."""
     folder = published(out, "tiny")
     names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert names == {"tiny.pdf", "tiny.pptx", "charts/table-1-chart.svg",
-                     "charts/table-1-chart.png", "charts/table-1-chart.txt"}
+    assert names == {"tiny.pdf", "tiny.pptx", "tiny-handout.pdf", "tiny-session-plan.pdf",
+                     "charts/table-1-chart.svg", "charts/table-1-chart.png",
+                     "charts/table-1-chart.txt"}
     for name in names - {"charts/table-1-chart.txt"}:
         assert check_output(folder / name) == [], name
     pdf = " ".join(page.extract_text() for page in PdfReader(folder / "tiny.pdf").pages)

@@ -27,7 +27,7 @@ def test_every_build_makes_the_handout_and_the_session_plan(tiny: Path) -> None:
     assert sorted(p.name for p in out.glob("*.pdf")) == sorted(PRINTED)
     for name in PRINTED:
         assert check_output(out / name) == []
-    summary = run.stderr.strip().splitlines()[-1]
+    summary = run.stdout.strip().splitlines()[-1]
     assert "handout 1 page," in summary and "session plan 2 pages (90 min)" in summary
     assert "press" not in summary
 
@@ -37,7 +37,7 @@ def test_print_press_adds_the_print_shops_pdf(tiny: Path) -> None:
     run = run_cli(tiny, "build", "--print", "press")  # not "nothing changed"
     assert run.returncode == 0, run.stderr
     press = tiny / "output" / "tiny" / "tiny-press.pdf"
-    assert "press PDF" in run.stderr and check_output(press) == []
+    assert "press PDF" in run.stdout and check_output(press) == []
     pages = PdfReader(press).pages
     assert len(pages) % 4 == 0 and all("/TrimBox" in p and "/BleedBox" in p for p in pages)
     briefing = tiny / "content" / "tiny" / "briefing.yaml"

@@ -17,7 +17,7 @@ import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder import publish
@@ -26,13 +26,13 @@ from builder.charts.cache import read_entry
 from builder.gate import check_output
 from builder.handout.plan import chart_ids
 from builder.model import Briefing
-from builder.outputs import OUTPUTS, Inputs, Made, Output, make
+from builder.outputs import OUTPUTS, Inputs, Made, Output, check, make
 from builder.pdf import PdfSeed
 from builder.pipeline import shown, tell, trace
 from builder.problems import ContentError, Problem, errors, report
 from builder.theme import Theme
 from builder.walk import figures
-from builder.workers import Queue, pool, stop
+from builder.workers import Queue, stop
 
 FIGURE_CHART, LAYS_OUT, OUTPUT, CHART = range(4)  # job priorities, most urgent first
 CHARTS = "charts"  # the chart files (SVG, PNG, text) of charts/
@@ -51,6 +51,7 @@ class Build:
     missing: set[str] = field(default_factory=set)  # chart keys not yet in the cache
     made: dict[str, Made] = field(default_factory=dict)
     made_with: dict[str, PdfSeed | None] = field(default_factory=dict)  # layout used
+    gated: set[str] = field(default_factory=set)  # outputs whose file passed the gate
     attempts: int = 0
     redrawn: int = 0
     started: float = 0.0
@@ -181,7 +182,7 @@ class _Graph:
         return o.name not in b.made_with
 
     def _accepted(self, b: Build, o: Output) -> bool:
-        if o.name not in b.made:
+        if o.name not in b.gated:
             return False
         return not o.cites_pages or _same_pages(b.made_with[o.name], b.layout)
 
@@ -198,6 +199,7 @@ class _Graph:
         path.parent.mkdir()
         b.made_with[o.name] = layout
         b.made.pop(o.name, None)
+        b.gated.discard(o.name)
         inputs = Inputs(b.briefing, self.plan.theme, charts, layout)
         self.queue.put(LAYS_OUT if o.lays_out else OUTPUT, self._made(b, o, layout, path),
                        make, o.name, inputs, path)
@@ -209,12 +211,26 @@ class _Graph:
             if b.made_with.get(o.name, "gone") is not layout:
                 return  # made again meanwhile, with another layout
             b.made[o.name] = made
-            if errors(made.problems) or made.failures or (self.strict and made.problems):
+            if errors(made.problems) or (self.strict and made.problems):
+                b.failed = True
+                return
+            self.queue.put(OUTPUT, self._gated(b, o, layout, path), check, o.name, path)
+            self.advance(b)  # outputs citing the pages can start now
+        return then
+
+    def _gated(self, b: Build, o: Output, layout: PdfSeed | None, path: Path
+               ) -> Callable[[tuple[str, ...]], None]:
+        def then(failures: tuple[str, ...]) -> None:
+            trace(f"{b.briefing.id}: {o.name} gated")
+            if b.made_with.get(o.name, "gone") is not layout:
+                return
+            if failures:
+                b.made[o.name] = replace(b.made[o.name], failures=failures)
                 b.failed = True
                 return
             final = o.path(b.dir, b.briefing.id)
-            if path.exists():
-                path.replace(final)
+            path.replace(final)
+            b.gated.add(o.name)
             if o.lays_out and self.preview is not None:
                 self.preview(b.briefing.id, final)
             self.advance(b)
@@ -258,12 +274,11 @@ def _label(out: Path, cwd: Path, briefing_id: str) -> str:
 
 
 def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
-               executor: Executor | None, preview: Callable[[str, Path], None] | None,
+               ex: Executor, preview: Callable[[str, Path], None] | None,
                say: Callable[[str], None]) -> Outcome:
     """Make every briefing of the plan and publish each whose files all passed; print
     what was built or what was wrong. Interrupted, it stops the workers and removes what
     it had not published, and raises (``interrupted`` says what was left)."""
-    ex = executor or pool(workers)
     graph = _Graph(plan, Queue(ex, workers), out, strict, preview)
     try:
         for b in plan.builds:
@@ -278,8 +293,6 @@ def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
         for b in plan.builds:  # what the link shows is the truth, whatever flags say
             if b.folder is not None and not publish.is_published(out, b.briefing.id, b.folder):
                 publish.discard(b.folder)
-        if executor is None:
-            ex.shutdown()
 
 
 def interrupted(plan: Plan, out: Path) -> str:

@@ -3,7 +3,7 @@ gate check. Adding an output is adding an entry.
 
 A renderer runs in a worker process: it gets the briefing, the theme and what the build
 knows (``Inputs``), writes one file and returns what it made (``Made``); the gate check
-then reads that file back, in the same job. The main PDF lays the briefing out: its
+then reads that file back, in a job of its own. The main PDF lays the briefing out: its
 ``Made.layout`` (the page of every section, table and figure, and the layout seed) is
 what outputs that ``cite_pages`` are made with. The build first gives them the last
 build's layout, so they run beside the PDF, and makes them again only when the PDF's
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from builder.gate import check_pdf, check_pptx
 from builder.model import Briefing
-from builder.problems import ContentError, Problem, errors
+from builder.problems import ContentError, Problem
 from builder.theme import Theme
 
 if TYPE_CHECKING:
@@ -67,6 +67,11 @@ class Output:
 
     def path(self, folder: Path, briefing_id: str) -> Path:
         return folder / self.file.format(id=briefing_id)
+
+
+# what each worker imports as it starts (while the main process loads the content)
+WORKER_IMPORTS = ("builder.pdf", "builder.pdf.chart_drawing", "builder.deck.emit",
+                  "builder.deck.plan", "pypdf", "page")
 
 
 def render_pdf(inputs: Inputs, path: Path) -> Made:
@@ -145,14 +150,20 @@ OUTPUTS: tuple[Output, ...] = (
 )
 
 
+def _named(name: str) -> Output:
+    return next(o for o in OUTPUTS if o.name == name)
+
+
 def make(name: str, inputs: Inputs, path: Path) -> Made:
-    """Render the output called ``name`` to ``path`` and gate it (a worker's job).
-    Content problems come back as ``Made.problems``; anything raised is a bug."""
-    output = next(o for o in OUTPUTS if o.name == name)
+    """Render the output called ``name`` to ``path`` (a worker's job). Content problems
+    come back as ``Made.problems``; anything raised is a bug."""
     try:
-        made = output.render(inputs, path)
+        return _named(name).render(inputs, path)
     except ContentError as exc:
         return Made(problems=tuple(exc.problems))
-    if errors(made.problems) or not path.exists():
-        return made
-    return Made(made.summary, made.problems, tuple(output.gate(path)), made.layout)
+
+
+def check(name: str, path: Path) -> tuple[str, ...]:
+    """What the gate of the output called ``name`` finds wrong with ``path`` (a worker's
+    job: the other outputs are made meanwhile)."""
+    return tuple(_named(name).gate(path))

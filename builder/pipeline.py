@@ -104,13 +104,29 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
     last build. ``printing`` ("press" or "screen", ``--print``) overrides each briefing's
     ``print:``. Whether anything changed is the caller's question (``stamp.unchanged``),
     asked before this module is imported."""
-    from builder.jobs import ALL, interrupted, plan_builds, run_builds
+    from builder.jobs import ALL
+    from builder.outputs import WORKER_IMPORTS
+    from builder.workers import pool, stop
 
-    out = out if out.is_absolute() else cwd / out
     if only - ALL:
         _out(f"briefing: --only takes {', '.join(sorted(ALL))}; not "
              + ", ".join(sorted(only - ALL)))
         return 1
+    count = workers or os.cpu_count() or 1
+    ex = executor or pool(count, WORKER_IMPORTS)  # the workers import while this loads
+    try:
+        return _build(paths, cwd, out if out.is_absolute() else cwd / out, strict, wait_s,
+                      ex, count, preview, only)
+    finally:
+        if executor is None:
+            stop(ex)
+
+
+def _build(paths: list[str], cwd: Path, out: Path, strict: bool, wait_s: float,
+           ex: Executor, workers: int, preview: Callable[[str, Path], None] | None,
+           only: frozenset[str]) -> int:
+    from builder.jobs import ALL, interrupted, plan_builds, run_builds
+
     before = stamp.snapshot(cwd)
     briefings, theme, problems = _load(paths, cwd)
     if _stop(problems, strict) or theme is None:
@@ -129,8 +145,7 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with publish.locked(out, [b.id for b in briefings], wait_s, _out):
-            outcome = run_builds(plan, out, cwd, strict, workers or os.cpu_count() or 1,
-                                 executor, preview, _out)
+            outcome = run_builds(plan, out, cwd, strict, workers, ex, preview, _out)
         if outcome.ok:
             stamp.record(cwd, stamp.key(paths, out, strict, only, printing), outcome.written,
                          before)

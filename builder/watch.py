@@ -28,12 +28,11 @@ from pathlib import Path
 from types import FrameType
 
 from builder import stamp
+from builder.outputs import WORKER_IMPORTS
 
 HERE = ("builder.pipeline", "builder.jobs", "builder.content", "builder.theme",
         "builder.charts")  # what the watcher itself runs: loading, checking, planning
-WORKERS = ("builder.outputs", "builder.charts.render", "builder.pdf",
-           "builder.pdf.chart_drawing", "builder.deck.emit", "builder.deck.plan", "pypdf",
-           "page")  # what the jobs run: imported by each worker as it starts
+WORKERS = ("builder.charts.render", *WORKER_IMPORTS)  # imported by each worker as it starts
 
 
 def _preload() -> None:

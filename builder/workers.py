@@ -67,8 +67,11 @@ def pool(workers: int, preload: tuple[str, ...] = ()) -> Executor:
             importlib.import_module(name)
         return InlineExecutor()
     method = "fork" if _threads() == 1 else "forkserver"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_start_worker, initargs=(preload,))
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_start_worker, initargs=(preload,))
+    for _ in range(workers):  # start them now: they import while the caller goes on
+        executor.submit(int)
+    return executor
 
 
 def stop(executor: Executor) -> None:

@@ -170,11 +170,12 @@ def _row(line: str) -> dict[str, object]:
 
 
 def _trace(work: Path, cmd: str) -> str:
-    """One build with BRIEFING_TRACE=1: when each stage ended, in each process."""
+    """One build with BRIEFING_TRACE=1: when each job ended, as the main process saw it."""
     env = dict(os.environ, BRIEFING_TRACE="1")
-    done = subprocess.run(["sh", "-c", cmd], cwd=work, env=env, capture_output=True, text=True)
-    return "\n".join(line for line in done.stderr.splitlines()
-                     if line.startswith(("[trace", "built")))
+    done = subprocess.run(["sh", "-c", cmd + " 2>&1"], cwd=work, env=env,
+                          capture_output=True, text=True)
+    return "\n".join(line for line in done.stdout.splitlines()
+                     if line.startswith(("[", "built")))
 
 
 def main() -> int:

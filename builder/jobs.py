@@ -26,17 +26,16 @@ from builder.charts.cache import read_entry
 from builder.gate import check_output
 from builder.handout.plan import chart_ids
 from builder.model import Briefing
-from builder.outputs import OUTPUTS, Inputs, Made, Output, check, make
-from builder.pdf import PdfSeed
-from builder.pipeline import shown, tell, trace
-from builder.problems import ContentError, Problem, errors, report
+from builder.outcome import Outcome, last_layout, report_builds
+from builder.outputs import ALL, CHARTS, OUTPUTS, Inputs, Made, Output, check, make
+from builder.pages import PdfSeed
+from builder.pipeline import trace
+from builder.problems import ContentError, errors
 from builder.theme import Theme
 from builder.walk import figures
 from builder.workers import Queue, stop
 
 FIGURE_CHART, LAYS_OUT, OUTPUT, CHART = range(4)  # job priorities, most urgent first
-CHARTS = "charts"  # the chart files (SVG, PNG, text) of charts/
-ALL = frozenset({*(o.name for o in OUTPUTS), CHARTS})  # what --only can name
 
 
 @dataclass(eq=False)
@@ -83,30 +82,8 @@ class Plan:
         return tuple(o for o in OUTPUTS if o.name in self.only)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    written: list[Path]
-
-    @property
-    def ok(self) -> bool:
-        return self.code == 0
-
-
 def _output(name: str) -> Output:
     return next(o for o in OUTPUTS if o.name == name)
-
-
-def _layout_file(cache: Path, briefing_id: str) -> Path:
-    return cache / "layout" / f"{briefing_id}.json"
-
-
-def _last_layout(cache: Path, briefing_id: str) -> PdfSeed | None:
-    """The layout the last build of this briefing left (a hint: None if unreadable)."""
-    try:
-        return PdfSeed.from_json(_layout_file(cache, briefing_id).read_bytes())
-    except (OSError, ValueError):
-        return None
 
 
 def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path,
@@ -125,7 +102,7 @@ def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path,
             needed = any(o.shows_figures for o in OUTPUTS if o.name in only)
             charts = [j for j in charts if j.id in shown and needed]
         builds.append(Build(b, charts, frozenset(j.key for j in charts if j.id in shown),
-                            _last_layout(cache, b.id)))
+                            last_layout(cache, b.id)))
     if problems:
         raise ContentError(problems)
     return Plan(builds, theme, cache, only)
@@ -268,11 +245,6 @@ def _same_pages(a: PdfSeed | None, b: PdfSeed | None) -> bool:
     return a is not None and b is not None and a.page_of == b.page_of
 
 
-def _label(out: Path, cwd: Path, briefing_id: str) -> str:
-    path = out / briefing_id
-    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
-
-
 def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
                ex: Executor, preview: Callable[[str, Path], None] | None,
                say: Callable[[str], None]) -> Outcome:
@@ -285,7 +257,7 @@ def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
             b.folder = publish.new_generation(out, b.briefing.id)
             graph.start(b)
         graph.queue.run()
-        return _report(plan, out, cwd, strict, say)
+        return report_builds(plan, out, cwd, strict, say)
     except BaseException:  # interrupted (the caller says what was left) or a bug
         stop(ex)
         raise
@@ -293,57 +265,3 @@ def run_builds(plan: Plan, out: Path, cwd: Path, strict: bool, workers: int,
         for b in plan.builds:  # what the link shows is the truth, whatever flags say
             if b.folder is not None and not publish.is_published(out, b.briefing.id, b.folder):
                 publish.discard(b.folder)
-
-
-def interrupted(plan: Plan, out: Path) -> str:
-    """What an interrupted build leaves, as the output folder shows it."""
-    builds = plan.builds
-    shown = {b.briefing.id for b in builds
-             if b.folder is not None and publish.is_published(out, b.briefing.id, b.folder)}
-    done = [b.briefing.id for b in builds if b.briefing.id in shown]
-    kept = [b.briefing.id for b in builds if b.briefing.id not in shown]
-    parts = ([f"published the new outputs of {', '.join(done)}"] if done else []) + (
-        [f"kept the previous outputs of {', '.join(kept)}"] if kept else [])
-    return "interrupted; " + "; ".join(parts)
-
-
-def _report(plan: Plan, out: Path, cwd: Path, strict: bool, say: Callable[[str], None]
-            ) -> Outcome:
-    """Print each briefing's problems and summary; save the layouts published."""
-    code, written = 0, []
-    for b in plan.builds:
-        label = _label(out, cwd, b.briefing.id)
-        problems = [p for m in b.made.values() for p in m.problems]
-        problems += [Problem(label, 0, f"output check failed: {f}; the previous outputs "
-                             "were kept") for m in b.made.values() for f in m.failures]
-        problems = shown(problems, strict)
-        if problems:
-            say(report(problems, built=False))
-        if not b.published or errors(problems):
-            code = 1
-            continue
-        tell(_summary(b, label, plan.only))
-        written += sorted(p for p in (out / b.briefing.id).rglob("*") if p.is_file())
-        _save_layout(plan.cache, b)
-    return Outcome(code, written)
-
-
-def _summary(b: Build, label: str, only: frozenset[str]) -> str:
-    """One line: where the files are, how long it took, what was made."""
-    made = [m.summary for o, m in b.made.items() if m.summary]
-    if CHARTS in only:
-        made.append(f"{len(b.charts)} chart{'s' * (len(b.charts) != 1)} "
-                    f"({b.redrawn} redrawn)")
-    kept = sorted(ALL - only)
-    return (f"built {label}/ in {b.seconds:.1f} s: " + "; ".join(made)
-            + (f"; kept from the last build: {', '.join(kept)}" if kept else ""))
-
-
-def _save_layout(cache: Path, b: Build) -> None:
-    if b.layout is None:
-        return
-    path = _layout_file(cache, b.briefing.id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(b.layout.to_json(), encoding="utf-8")
-    tmp.replace(path)

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from builder.gate import check_pdf, check_pptx
 from builder.model import Briefing
-from builder.problems import ContentError, Problem
+from builder.problems import ContentError, Problem, errors
 from builder.theme import Theme
 
 if TYPE_CHECKING:
-    from builder.pdf import PdfSeed
+    from builder.pages import PdfSeed
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +148,10 @@ OUTPUTS: tuple[Output, ...] = (
     Output("session-plan", "{id}-session-plan.pdf", render_session_plan, check_pdf,
            cites_pages=True),
 )
+
+
+CHARTS = "charts"  # the chart files (SVG, PNG, text) of charts/
+ALL = frozenset({*(o.name for o in OUTPUTS), CHARTS})  # what --only can name
 
 
 def _named(name: str) -> Output:

@@ -3,8 +3,8 @@
     load + check -> plan charts -> draw charts -> PDF, deck, ... (each gated) -> publish
 
 Everything after planning runs as jobs on a pool of worker processes (``workers``),
-several briefings sharing one pool (``-j``); ``jobs.BriefingJobs`` says what each job of
-a briefing waits for. Each briefing's files go to a new generation folder, which is
+several briefings sharing one pool (``-j``); ``jobs`` says what each job of a briefing
+waits for, ``outcome`` what a build leaves and says. Each briefing's files go to a new generation folder, which is
 published in one atomic step only when every file in it passed the gate (``publish``).
 """
 
@@ -14,8 +14,9 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
@@ -100,64 +101,70 @@ def build(paths: list[str], cwd: Path, out: Path, *, strict: bool = False, worke
     """Build every briefing of ``paths`` (all under content/ when empty) into ``out``, with
     ``workers`` processes (0: one per core) or on ``executor``; ``preview(id, pdf)`` is
     called when a briefing's PDF has passed the gate, before its outputs are published.
-    ``only``: the outputs to make (``jobs.ALL`` when empty); the others are kept from the
+    ``only``: the outputs to make (``outputs.ALL`` when empty); the others are kept from the
     last build. ``printing`` ("press" or "screen", ``--print``) overrides each briefing's
     ``print:``. Whether anything changed is the caller's question (``stamp.unchanged``),
     asked before this module is imported."""
-    from builder.jobs import ALL
-    from builder.outputs import WORKER_IMPORTS
-    from builder.workers import pool, stop
+    from builder.jobs import plan_builds, run_builds
+    from builder.outcome import interrupted
+    from builder.outputs import ALL
 
+    out = out if out.is_absolute() else cwd / out
     if only - ALL:
         _out(f"briefing: --only takes {', '.join(sorted(ALL))}; not "
              + ", ".join(sorted(only - ALL)))
         return 1
+    with _pool(executor, workers) as (ex, count):
+        before = stamp.snapshot(cwd)
+        briefings, theme, problems = _load(paths, cwd)
+        if _stop(problems, strict) or theme is None:
+            return 1
+        if printing is not None:
+            briefings = [replace(b, printing=printing) for b in briefings]
+        try:
+            plan = plan_builds(briefings, theme, cwd / CACHE, only or ALL)
+            for b in briefings:
+                publish.prepare(out, b.id)
+        except ContentError as exc:
+            return int(_stop(list(exc.problems), strict))
+        except publish.OutputError as exc:
+            _out(str(exc))
+            return 1
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            with publish.locked(out, [b.id for b in briefings], wait_s, _out):
+                outcome = run_builds(plan, out, cwd, strict, count, ex, preview, _out)
+            if outcome.ok:
+                stamp.record(cwd, stamp.key(paths, out, strict, only, printing),
+                             outcome.written, before)
+            return outcome.code
+        except publish.OutputError as exc:
+            _out(str(exc))
+            return 1
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM, whenever: say what the links show
+            _out(interrupted(plan, out))
+            return 130
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _pool(executor: Executor | None, workers: int) -> Iterator[tuple[Executor, int]]:
+    """The executor to build on and its number of workers: ``executor`` if given, else a
+    pool started now (its workers import the renderers while this process loads the
+    content) and stopped at the end."""
+    from builder.outputs import WORKER_IMPORTS
+    from builder.workers import pool, stop
+
     count = workers or os.cpu_count() or 1
-    ex = executor or pool(count, WORKER_IMPORTS)  # the workers import while this loads
+    if executor is not None:
+        yield executor, count
+        return
+    ex = pool(count, WORKER_IMPORTS)
     try:
-        return _build(paths, cwd, out if out.is_absolute() else cwd / out, strict, wait_s,
-                      ex, count, preview, only)
+        yield ex, count
     finally:
-        if executor is None:
-            stop(ex)
-
-
-def _build(paths: list[str], cwd: Path, out: Path, strict: bool, wait_s: float,
-           ex: Executor, workers: int, preview: Callable[[str, Path], None] | None,
-           only: frozenset[str]) -> int:
-    from builder.jobs import ALL, interrupted, plan_builds, run_builds
-
-    before = stamp.snapshot(cwd)
-    briefings, theme, problems = _load(paths, cwd)
-    if _stop(problems, strict) or theme is None:
-        return 1
-    if printing is not None:
-        briefings = [replace(b, printing=printing) for b in briefings]
-    try:
-        plan = plan_builds(briefings, theme, cwd / CACHE, only or ALL)
-        for b in briefings:
-            publish.prepare(out, b.id)
-    except ContentError as exc:
-        return int(_stop(list(exc.problems), strict))
-    except publish.OutputError as exc:
-        _out(str(exc))
-        return 1
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        with publish.locked(out, [b.id for b in briefings], wait_s, _out):
-            outcome = run_builds(plan, out, cwd, strict, workers, ex, preview, _out)
-        if outcome.ok:
-            stamp.record(cwd, stamp.key(paths, out, strict, only, printing), outcome.written,
-                         before)
-        return outcome.code
-    except publish.OutputError as exc:
-        _out(str(exc))
-        return 1
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM, whenever: say what the links show
-        _out(interrupted(plan, out))
-        return 130
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+        stop(ex)
 
 
 def _template_problems(briefings: list[Briefing], cwd: Path) -> list[Problem]:

@@ -191,7 +191,10 @@ class _Graph:
             if errors(made.problems) or (self.strict and made.problems):
                 b.failed = True
                 return
-            self.queue.put(OUTPUT, self._gated(b, o, layout, path), check, o.name, path)
+            if path.exists():
+                self.queue.put(OUTPUT, self._gated(b, o, layout, path), check, o.name, path)
+            else:  # nothing asked of this output this time (no print shop PDF): no file
+                b.gated.add(o.name)
             self.advance(b)  # outputs citing the pages can start now
         return then
 

@@ -444,7 +444,7 @@ Printing = Literal["screen", "press"]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HandoutSettings:
     """What the participant handout holds. ``sections``: ids of the sections it covers, in
-    this order (none: every section of the briefing's own parts); ``charts``: ids of the
+    this order (none: the sections of the briefing's own parts the deck covers); ``charts``: ids of the
     charts for its key data, at most two (none: the chart of the first figure);
     ``pages``: the most pages it may take."""
 

@@ -136,8 +136,8 @@ DECK = Shape("deck", (
     _opt("minutes", "int", "the session's length in minutes, 30 to 240 (default 90)"),))
 
 HANDOUT = Shape("handout", (
-    _opt("sections", "lines", "ids of the sections it covers, in order (default: every "
-         "section of the briefing's own parts)"),
+    _opt("sections", "lines", "ids of the sections it covers, in order (default: the "
+         "sections of the briefing's own parts that the deck covers)"),
     _opt("charts", "lines", "ids of at most two charts for the key data (default: the "
          "chart of the first figure)"),
     _opt("pages", "int", "the most pages it may take, 2 to 4 (default 4)"),

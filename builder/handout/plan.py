@@ -118,13 +118,14 @@ def plan_handout(b: Briefing, page_of: Mapping[str, int], cut: Cut = CUTS[0]) ->
 
 
 def _sections(b: Briefing) -> list[Section]:
-    """The sections the editor chose, in their order; else the top-level sections of
-    the briefing's own (not shared) parts, or of all parts when every part is shared."""
+    """The sections the editor chose, in their order; else, as the session covers them,
+    the top-level sections of the briefing's own (not shared) parts, or of all parts when
+    every part is shared, less those left out of the deck (``slides: skip``)."""
     if b.handout.sections:
         found = {s.id: s for s in all_sections(b)}
         return [found[i] for i in b.handout.sections if i in found]
     own = [p for p in b.parts if not p.shared] or list(b.parts)
-    return [s for p in own for s in p.sections]
+    return [s for p in own for s in p.sections if not (s.slides and s.slides.skip)]
 
 
 def _topic(s: Section, page_of: Mapping[str, int], cut: Cut,

@@ -18,6 +18,7 @@ from builder.model import (
     ListItem,
     Paragraph,
     Section,
+    SlideOverride,
     Text,
     plain_text,
     walk_sections,
@@ -82,6 +83,16 @@ def test_topics_default_to_the_briefings_own_sections_with_pages(health: Briefin
     assert [t.page for t in plan.topics] == list(range(10, 10 + len(own)))
     # a topic's points include its subsections' (neglect: in "Normalisation of neglect")
     assert plan.topics[0].points
+
+
+def test_a_section_left_out_of_the_deck_is_left_out_of_the_handout(health: Briefing) -> None:
+    part = health.parts[-1]
+    skipped = replace(part.sections[1], slides=SlideOverride(skip=True))
+    b = replace(health, parts=(*health.parts[:-1], replace(part, sections=(
+        part.sections[0], skipped, *part.sections[2:]))))
+    ids = [t.id for t in plan_handout(b, {}).topics]
+    assert skipped.id not in ids and ids == [s.id for s in part.sections if s is not
+                                             part.sections[1]]
 
 
 def test_editor_chooses_sections_and_charts(health: Briefing) -> None:

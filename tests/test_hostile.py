@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.limits import CATEGORIES, COLUMNS, ITEMS, ROWS, TEXT
 from tests.conftest import MINIMAL_PART, ROOT, write_project
 
 LINE = re.compile(r"^content/[\w./-]+:\d+: ")
@@ -236,12 +237,14 @@ def test_overlong_word_title_and_cell_build_or_are_located(tmp_path: Path) -> No
     assert seconds < TIME_LIMIT_S and peak < MEMORY_LIMIT_MIB
 
 
-def test_huge_table_and_many_bullets_build(tmp_path: Path) -> None:
-    rows = "".join(f"            - [Row {i}, \"1 (<1%)\"]\n" for i in range(1500))
+def test_table_at_the_row_limit_and_many_bullets_build(tmp_path: Path) -> None:
+    rows = "".join(f"            - [Row {i}, \"1 (<1%)\"]\n" for i in range(ROWS.value - 1))
     part = MINIMAL_PART.replace("            - [Alpha, \"6 (60%)\"]\n", rows)
-    part = part.replace("n: 10, partition: true", "n: 1500, partition: true")
+    part = part.replace("n: 10, partition: true", f"n: {ROWS.value - 1}, partition: true")
     points = ", ".join(f"point number {i}" for i in range(25))
     part = part.replace("learning_points: [Learn this, And this]", f"learning_points: [{points}]")
+    part = part.replace("    title: Counts by category\n",
+                        "    title: Counts by category\n    rows: [Beta]\n")
     code, err, seconds, peak = _run(_project(tmp_path, part.replace("[Beta, \"4 (40%)\"]",
                                                                        "[Beta, \"0\"]")), "build")
     assert code == 0, err
@@ -255,3 +258,110 @@ def test_font_cannot_show_a_script_is_located(tmp_path: Path, text: str) -> None
         assert text in _pdf_text(tmp_path)
     else:
         assert code == 1 and f"{PART}:9: " in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------ numbers
+
+
+def _dataset_part(value: str) -> str:
+    """The tiny part with a dataset whose row 'A' holds ``value``, charted in a figure."""
+    figure = ("      - figure: {id: fig-1, number: 1, title: Values, chart: ds-chart}\n")
+    chart = ("  - id: ds-chart\n    kind: bar\n    source: ds\n    category: label\n"
+             "    series: [{column: v, label: V}]\n    unit: count\n    title: T\n    alt: A.\n")
+    dataset = ("datasets:\n  - id: ds\n    title: Data\n    columns: [label, v]\n    rows:\n"
+               f"      - - A\n        - {value}\n      - [B, 2]\n")
+    return _part_with(figure).replace("charts:\n", "charts:\n" + chart) + dataset
+
+
+def _deck_chart_values(folder: Path) -> list[float]:
+    from pptx import Presentation
+
+    deck = Presentation(str(folder / "output" / "tiny" / "tiny.pptx"))
+    return [v for slide in deck.slides for shape in slide.shapes
+            if getattr(shape, "has_chart", False)
+            and tuple(shape.chart.plots[0].categories) == ("A", "B")
+            for v in shape.chart.plots[0].series[0].values]
+
+
+@pytest.mark.parametrize("written, value", [
+    ("2.5e6", 2.5e6), (".5", 0.5), ("-3", -3.0), ("+4", 4.0), ("7E-3", 0.007), ("1,234", 1234.0),
+])
+def test_numbers_as_people_write_them_are_read(tmp_path: Path, written: str,
+                                               value: float) -> None:
+    folder = _built(tmp_path, _dataset_part(written))
+    assert _deck_chart_values(folder)[:1] == [value]
+
+
+@pytest.mark.parametrize("written, found", [
+    ("1:30", "base-60"), ("-0:45", "base-60"), ("0x1F", "hexadecimal"), ("0o17", "octal"),
+    ("0b11", "binary"), ("017", "leading zero"), ("1_000", "'_'"), ("1e400", "10^15"),
+    ("-2e16", "10^15"), ("1" + "0" * 400, "401 characters"), (".NaN", "NaN"),
+    ("-.inf", "infinite"), ("12,5", "decimal point"), ("1e-12", "too small"),
+])
+def test_number_surprises_are_refused_saying_what_was_found(tmp_path: Path, written: str,
+                                                           found: str) -> None:
+    line = _dataset_part(written).splitlines().index(f"        - {written}") + 1
+    _rejected(tmp_path, _dataset_part(written), f"{PART}:{line}: ", found)
+
+
+@pytest.mark.parametrize("n", ["0", "-10", "2.5", "0x10", "1e40"])
+def test_impossible_n_is_refused(tmp_path: Path, n: str) -> None:
+    part = MINIMAL_PART.replace("n: 10, partition: true", f"n: {n}, partition: true")
+    _rejected(tmp_path, part, f"{PART}:20: ", "'n'")
+
+
+@pytest.mark.parametrize("cell", ["9" * 400 + " (5%)", "3 (" + "9" * 40 + "%)"])
+def test_absurd_numbers_in_cells_are_refused(tmp_path: Path, cell: str) -> None:
+    _rejected(tmp_path, MINIMAL_PART.replace('"6 (60%)"', f'"{cell}"'), f"{PART}:22: ",
+              "characters long")
+
+
+# ------------------------------------------------------------ declared limits
+
+
+def test_a_paragraph_at_the_limit_builds_and_one_over_is_refused(tmp_path: Path) -> None:
+    words = ("Practice & <learning> ",) * (TEXT.value // 22)
+    text = "".join(words).strip()
+    folder = _built(tmp_path / "at", _part_with(f'      - p: "{text}"'))
+    shown = _pdf_text(folder)
+    assert shown.count("<learning>") == len(words) and shown.count(" & ") >= len(words) - 10
+    over = text + " x" * (TEXT.value - len(text) + 1)
+    _rejected(tmp_path / "over", _part_with(f'      - p: "{over}"'), f"{PART}:9: ",
+              f"the limit is {TEXT.value:,}", "split it")
+
+
+@pytest.mark.parametrize("what", ["list", "rows", "columns", "categories"])
+def test_blocks_over_their_limits_are_refused_naming_the_limit(tmp_path: Path,
+                                                               what: str) -> None:
+    if what == "list":
+        items = "".join(f"        - item {i}\n" for i in range(ITEMS.value + 1))
+        part, needle = _part_with("      - bullets:\n" + items), f"{ITEMS.value} (a list"
+    elif what == "rows":
+        rows = "".join(f"            - [Row {i}, \"1\"]\n" for i in range(ROWS.value + 1))
+        part = MINIMAL_PART.replace("            - [Alpha, \"6 (60%)\"]\n", rows)
+        needle = f"limit is {ROWS.value:,}"
+    elif what == "columns":
+        cols = "".join(f"            - {{key: k{i}, label: K{i}}}\n" for i in range(COLUMNS.value))
+        part = MINIMAL_PART.replace("            - {key: c, label:", cols + "            - {key: c, label:")
+        cells = ", \"1\"" * COLUMNS.value
+        part = part.replace('[Alpha, "6', f'[Alpha{cells}, "6').replace('[Beta, "4', f'[Beta{cells}, "4')
+        needle = f"limit is {COLUMNS.value}"
+    else:
+        rows = "".join(f"            - [Row {i}, \"1\"]\n" for i in range(CATEGORIES.value + 1))
+        part = MINIMAL_PART.replace("            - [Alpha, \"6 (60%)\"]\n", rows)
+        part = part.replace("n: 10, partition: true", "n: 10")
+        needle = f"limit is {CATEGORIES.value}"
+    _rejected(tmp_path, part, f"{PART}:", needle, "split" if what != "categories" else "rows:")
+
+
+def test_tables_and_charts_too_crowded_to_read_are_warned_about(tmp_path: Path) -> None:
+    cols = "".join(f"            - {{key: k{i}, label: K{i}}}\n" for i in range(9))
+    part = MINIMAL_PART.replace("            - {key: c, label:", cols + "            - {key: c, label:")
+    cells = ", \"1\"" * 9
+    part = part.replace('[Alpha, "6', f'[Alpha{cells}, "6').replace('[Beta, "4', f'[Beta{cells}, "4')
+    rows = "".join(f"            - [Row {i}{cells}, \"0\"]\n" for i in range(40))
+    part = part.replace('            - [Beta,', rows + '            - [Beta,')
+    code, err, _, _ = _run(_project(tmp_path, part), "build")
+    assert code == 0, err
+    assert f"{PART}:15: warning: table 'table-1' has 10 value columns" in err
+    assert f"{PART}:" in err and "chart 'table-1-chart' has 42 categories" in err

@@ -21,13 +21,13 @@ from builder.charts.data import (
     percent_value,
     source_columns,
 )
+from builder.limits import CATEGORIES, WARN_CATEGORIES
 from builder.model import Briefing, ChartSpec, Dataset, SourceRef, Table
 from builder.problems import Problem, did_you_mean
 from builder.theme import Theme, font_charset
 from builder.walk import tables
 
 SHARE_KINDS = ("stacked",)
-MAX_CATEGORIES = 30  # more bars than this cannot be read at print size
 
 
 def _hint(word: str, choices: list[str], listing: str) -> str:
@@ -62,10 +62,12 @@ def _spec_problems(spec: ChartSpec, source: Table | Dataset) -> Iterator[Problem
                 yield Problem.at(spec.at, (f"{name}: {key} entry '{label}' is not a row of "
                                            f"'{spec.source}'; " + _hint(label, labels, "rows are")))
     shown = len(spec.rows) if spec.rows else len(labels)
-    if shown > MAX_CATEGORIES:
+    if why := CATEGORIES.over(shown, name):
+        yield Problem.at(spec.at, why)
+    elif shown > WARN_CATEGORIES:
         yield Problem.at(spec.at, (
             f"{name}: {shown} categories are too many to read in one chart; pick at most "
-            f"{MAX_CATEGORIES} with rows:"), "warning")
+            f"{WARN_CATEGORIES} with rows:"), "warning")
 
 
 def _values(source: Table | Dataset, spec: ChartSpec, column: str

@@ -15,6 +15,7 @@ from builder.content.datacheck import data_warnings
 from builder.content.load import Mapping, Scalar, Sequence, load_file
 from builder.content.numbering import number
 from builder.content.read import read_briefing, relpath
+from builder.content.sizes import size_problems
 from builder.model import Briefing
 from builder.problems import Problem
 
@@ -63,6 +64,7 @@ def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list
     briefing: Briefing | None = None
     if node is not None:
         briefing, numbered = number(read_briefing(node, file, root, problems))
+        problems.extend(size_problems(briefing))
         briefing, more = check(briefing)
         problems.extend(numbered + more)
         problems.extend(data_warnings(briefing))

@@ -9,6 +9,7 @@ from builder.content.cells import parse_cell
 from builder.content.fields import Ctx, Fields, describe, did_you_mean
 from builder.content.load import Mapping, Node, Scalar, Sequence
 from builder.content.slots import fill, is_slot
+from builder.limits import CELL
 from builder.model import (
     Accepted,
     Block,
@@ -149,7 +150,7 @@ def read_columns(ctx: Ctx, node: Node | None) -> tuple[Column, ...]:
         f = ctx.fields(item, shapes.TABLE_COLUMN)
         if f is None:
             continue
-        n = f.integer("n")
+        n = f.integer("n", 1, "the number of cases its percentages are of")
         cols.append(Column(key=f.ident("key"), label=f.text("label"), n=n,
                            partition=f.boolean("partition"), sums=f.texts("sums"),
                            at=ctx.at(item)))
@@ -180,17 +181,20 @@ def read_table(ctx: Ctx, node: Node) -> Table | None:
         if not isinstance(item, Sequence) or not item.items:
             ctx.error(item, f"a table row must be a list [label, cell, ...], got {describe(item)}")
             continue
-        label = ctx.text(item.items[0], "row label", one_line=False)
+        label = ctx.text(item.items[0], "row label", one_line=False, limit=CELL)
         cells: list[Cell] = []
         for c in item.items[1:]:
-            text = ctx.text(c, "cell", one_line=False)
-            cells.append(parse_cell(text, ctx.at(c)))
+            text = ctx.text(c, "cell", one_line=False, limit=CELL)
+            found: list[str] = []
+            cells.append(parse_cell(text, ctx.at(c), found))
+            for message in found:
+                ctx.error(c, message)
         want = len(columns) - 1
         if len(cells) != want and columns:
             ctx.error(item, f"row '{label}' has {len(cells)} cells but table '{table_id}' has "
                       f"{want} columns after the label; write one cell per column")
         rows.append(Row(label=label, cells=tuple(cells), at=ctx.at(item)))
-    return Table(id=table_id, number=f.integer("number") or 0, title=_title(ctx, f, "table"),
+    return Table(id=table_id, number=f.integer("number", 1) or 0, title=_title(ctx, f, "table"),
                  columns=columns, rows=tuple(rows),
                  notes=f.markups("notes"), accepted=_accepted(ctx, f.seq("accept")),
                  chart=f.ident("chart") or None, at=ctx.at(node))
@@ -210,7 +214,7 @@ def read_figure(ctx: Ctx, node: Node) -> Figure | None:
     f = ctx.fields(node, shapes.FIGURE)
     if f is None:
         return None
-    return Figure(id=f.ident("id"), number=f.integer("number") or 0,
+    return Figure(id=f.ident("id"), number=f.integer("number", 1) or 0,
                   title=_title(ctx, f, "figure"),
                   chart=f.ident("chart"), caption=f.inlines("caption"),
                   missing=f.inlines("missing"), source_note=f.inlines("source_note"),

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from builder.content.inline import normalise_url, parse_inline, url_problem
 from builder.content.load import Mapping, Node, Scalar, Sequence
+from builder.content.numbers import read_number, read_whole
 from builder.content.placeholders import placeholder
 from builder.content.shapes import Field, FieldType, Shape
+from builder.limits import ENTRIES, LINE, TEXT, Limit, field_limit
 from builder.model import Inlines, SourceRef
 from builder.problems import Problem, Severity, did_you_mean
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from builder.content.slots import Slots
 
 _STD = "tag:yaml.org,2002:"
+_NUMERIC = (_STD + "int", _STD + "float", _STD + "str")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -92,7 +95,9 @@ class Ctx:
     # ------------------------------------------------------------ scalars
 
     def text(self, node: Node | None, key: str, *, one_line: bool = True,
-             required: bool = False) -> str:
+             required: bool = False, limit: Limit | None = None) -> str:
+        """The text as written, within ``limit`` (default: a line, or a paragraph when
+        line breaks are allowed); text over its limit is a problem, and cut to it."""
         if node is None:
             return ""
         if not isinstance(node, Scalar):
@@ -105,6 +110,10 @@ class Ctx:
             text = " ".join(text.split())
         if required and not text.strip():
             self.error(node, f"'{key}' is empty; write the {key}")
+        limit = limit or (LINE if one_line else TEXT)
+        if why := limit.over(len(text), f"'{key}'"):
+            self.error(node, why)
+            text = text[:limit.value]
         if todo := placeholder(text):
             self.error(node, todo, "warning")
         return text
@@ -116,16 +125,22 @@ class Ctx:
                        "; rename it")
         return text
 
-    def texts(self, node: Node | None, key: str) -> tuple[str, ...]:
-        """A list of one-line texts; a single text is accepted as a list of one."""
+    def texts(self, node: Node | None, key: str, limit: Limit | None = None
+              ) -> tuple[str, ...]:
+        """A list of texts, each within ``limit``, at most ``ENTRIES`` of them; a single
+        text is accepted as a list of one."""
         if isinstance(node, Scalar) and node.tag != _STD + "null":
-            return (self.text(node, key, one_line=False),)
-        return tuple(self.text(item, key, one_line=False) for item in self.seq(node, key))
+            return (self.text(node, key, one_line=False, limit=limit),)
+        items = self.seq(node, key)
+        if node is not None and (why := ENTRIES.over(len(items), f"'{key}'")):
+            self.error(node, why)
+            items = items[:ENTRIES.value]
+        return tuple(self.text(item, key, one_line=False, limit=limit) for item in items)
 
-    def inlines(self, node: Node | None, key: str) -> Inlines:
+    def inlines(self, node: Node | None, key: str, limit: Limit | None = None) -> Inlines:
         if node is None:
             return ()
-        text = self.text(node, key, one_line=False)
+        text = self.text(node, key, one_line=False, limit=limit)
         return self.parse(text, node)
 
     def parse(self, text: str, node: Node) -> Inlines:
@@ -138,11 +153,19 @@ class Ctx:
             self.error(node, m, "warning")
         return spans
 
-    def integer(self, node: Node | None, key: str) -> int | None:
+    def integer(self, node: Node | None, key: str, minimum: int = 0,
+                meaning: str = "") -> int | None:
+        """A whole number of at least ``minimum`` (``meaning`` says what it counts), read
+        by ``numbers.read_whole``."""
         if node is None:
             return None
-        if isinstance(node, Scalar) and node.tag == _STD + "int" and isinstance(node.value, int):
-            return node.value
+        if isinstance(node, Scalar) and not node.quoted and node.tag in _NUMERIC:
+            value = read_whole(node.text, minimum, meaning)
+            if isinstance(value, int):
+                return value
+            if value:
+                self.error(node, f"'{key}' {value}")
+                return None
         self.error(node, f"'{key}' must be a whole number, got {describe(node)}")
         return None
 
@@ -155,21 +178,22 @@ class Ctx:
         return False
 
     def number(self, node: Node, what: str) -> float | None:
-        """A dataset value: int or float; null is None; anything else is a problem."""
+        """A dataset value, read from the text as written by ``numbers.read_number``;
+        null is None; anything else is a problem."""
         if isinstance(node, Scalar):
             if node.tag == _STD + "null":
                 return None
-            if node.tag in (_STD + "int", _STD + "float") and not isinstance(node.value, bool):
-                value = float(node.value)  # type: ignore[arg-type]
-                if math.isfinite(value):
-                    return value
-                self.error(node, f"{what} is {node.text}, which is infinite or not a number "
-                           "(NaN); write a number, or null where the source has none")
-                return None
-            if node.quoted and _looks_numeric(node.text):
+            if node.quoted and isinstance(read_number(node.text), float):
                 self.error(node, f"{what}: numbers given as strings ('{node.text}' is quoted "
                            "text); write the number without quotes")
                 return None
+            if not node.quoted and node.tag in _NUMERIC:
+                value = read_number(node.text)
+                if isinstance(value, float):
+                    return value
+                if value:
+                    self.error(node, f"{what} {value}")
+                    return None
         self.error(node, f"{what} must be a number (or null), got {describe(node)}")
         return None
 
@@ -235,22 +259,26 @@ class Fields:
         assert f.type in types, f"{self.shape.name}.{key} is {f.type}, read as {types}"
         return f
 
+    def _limit(self, f: Field) -> Limit:
+        return field_limit(self.shape.name, f.key, f.type)
+
     def text(self, key: str) -> str:
         f = self._declared(key, "line", "text")
         return self.ctx.text(self.nodes.get(key), key, one_line=f.type == "line",
-                             required=f.filled)
+                             required=f.filled, limit=self._limit(f))
 
     def texts(self, key: str) -> tuple[str, ...]:
-        self._declared(key, "lines")
-        return self.ctx.texts(self.nodes.get(key), key)
+        f = self._declared(key, "lines")
+        return self.ctx.texts(self.nodes.get(key), key, self._limit(f))
 
     def inlines(self, key: str) -> Inlines:
-        self._declared(key, "markup")
-        return self.ctx.inlines(self.nodes.get(key), key)
+        f = self._declared(key, "markup")
+        return self.ctx.inlines(self.nodes.get(key), key, self._limit(f))
 
     def markups(self, key: str) -> tuple[Inlines, ...]:
-        self._declared(key, "markups")
-        return tuple(self.ctx.inlines(n, key) for n in self.ctx.seq(self.nodes.get(key), key))
+        f = self._declared(key, "markups")
+        return tuple(self.ctx.inlines(n, key, self._limit(f))
+                     for n in self.ctx.seq(self.nodes.get(key), key))
 
     def ident(self, key: str) -> str:
         self._declared(key, "id")
@@ -266,15 +294,15 @@ class Fields:
         return text
 
     def url(self, key: str) -> str:
-        self._declared(key, "url")
-        url = normalise_url(self.ctx.text(self.nodes.get(key), key))
+        f = self._declared(key, "url")
+        url = normalise_url(self.ctx.text(self.nodes.get(key), key, limit=self._limit(f)))
         if url and (why := url_problem(url)):
             self.ctx.error(self.nodes[key], why)
         return url
 
-    def integer(self, key: str) -> int | None:
+    def integer(self, key: str, minimum: int = 0, meaning: str = "") -> int | None:
         self._declared(key, "int")
-        return self.ctx.integer(self.nodes.get(key), key)
+        return self.ctx.integer(self.nodes.get(key), key, minimum, meaning)
 
     def boolean(self, key: str) -> bool:
         self._declared(key, "bool")
@@ -316,10 +344,3 @@ class Fields:
                        "parts")
         return self.ctx.seq(self.nodes.get(key), key)
 
-
-def _looks_numeric(text: str) -> bool:
-    try:
-        float(text.replace(",", ""))
-    except ValueError:
-        return False
-    return True

@@ -27,9 +27,10 @@ ALLOWED_SCHEMES = ("https", "http", "mailto")
 _REF = re.compile(r"\{(see|fn):([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
 _ESCAPABLE = "*[]{}()\\_"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+MAX_NESTING = 10  # *emphasis* inside **strong** inside a link is 3
+MAX_URL = 2000  # characters; a longer "(...)" after "[label]" is not read as a link
 _PLAIN = re.compile(r"[^\\{\[*]+")  # a run of characters with no meaning of their own
 _ODD_REF = re.compile(r"\{\s*([A-Za-z]+)\s*:([^{}\n]*)\}")  # {kind:...} not read as a reference
-_LINK_START = re.compile(r"\[[^\]\n]*\]\(")
 
 
 @dataclass
@@ -63,28 +64,43 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def _link_end(text: str, start: int) -> tuple[int, int, int] | None:
-    """For ``[`` at ``start``: (end of label, start of url, end of link) or None."""
-    depth = 0
-    i = start
+def _brackets(text: str) -> dict[int, int]:
+    """The index of each ``[`` -> the index of the ``]`` that closes it (backslash escapes
+    skipped), found in one pass: scanning ahead from every ``[`` would take time growing
+    with the square of the text's length."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    i = 0
     while i < len(text):
         ch = text[i]
         if ch == "\\":
             i += 2
             continue
         if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                if i + 1 < len(text) and text[i + 1] == "(":
-                    close = text.find(")", i + 2)
-                    url = text[i + 2: close]
-                    if close > 0 and url.strip() and " " not in url.strip():
-                        return i, i + 2, close + 1
-                return None
+            opened.append(i)
+        elif ch == "]" and opened:
+            pairs[opened.pop()] = i
         i += 1
+    return pairs
+
+
+def _link_end(text: str, start: int, pairs: dict[int, int]) -> tuple[int, int, int] | None:
+    """For ``[`` at ``start``: (end of label, start of url, end of link) or None."""
+    close = pairs.get(start)
+    if close is None or not text.startswith("(", close + 1):
+        return None
+    end = text.find(")", close + 2, close + 2 + MAX_URL)
+    url = text[close + 2: end]
+    if end > 0 and url.strip() and " " not in url.strip():
+        return close, close + 2, end + 1
     return None
+
+
+def _opens_link(text: str, start: int, pairs: dict[int, int]) -> bool:
+    """Whether ``[`` at ``start`` begins what looks like a link: ``[words](``."""
+    close = pairs.get(start)
+    return (close is not None and close - start < MAX_URL and text.startswith("(", close + 1)
+            and "\n" not in text[start:close])
 
 
 def _snippet(text: str, pos: int) -> str:
@@ -105,11 +121,13 @@ def _odd_ref(text: str, i: int) -> str | None:
 
 
 def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None,
-                 warnings: list[str] | None = None) -> Inlines:
+                 warnings: list[str] | None = None, links: bool = True) -> Inlines:
     """Parse ``text``; messages about bad links are appended to ``problems``, markup that
-    looks unfinished (unclosed emphasis or link, unknown ``{kind:...}``) to ``warnings``."""
+    looks unfinished (unclosed emphasis or link, unknown ``{kind:...}``) to ``warnings``.
+    A link's label holds no link (``links`` is False there), so nesting cannot go deep."""
     items: list[_Item] = []
     buf: list[str] = []
+    pairs: dict[int, int] | None = None
 
     def flush() -> None:
         if buf:
@@ -140,8 +158,9 @@ def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None,
             odd = _odd_ref(text, i)
             if odd and warnings is not None:
                 warnings.append(odd)
-        if ch == "[":
-            found = _link_end(text, i)
+        if ch == "[" and links:
+            pairs = _brackets(text) if pairs is None else pairs
+            found = _link_end(text, i, pairs)
             if found:
                 label_end, url_start, end = found
                 url = normalise_url(text[url_start: end - 1])
@@ -150,10 +169,10 @@ def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None,
                     problems.append(why)
                 flush()
                 items.append(Link(children=parse_inline(text[i + 1: label_end], at, problems,
-                                                        warnings), url=url, at=at))
+                                                        warnings, links=False), url=url, at=at))
                 i = end
                 continue
-            if warnings is not None and _LINK_START.match(text, i):
+            if warnings is not None and _opens_link(text, i, pairs):
                 warnings.append(f"the link '{_snippet(text, i)}' is not closed with ')', or its "
                                 "address holds a space; write [words](https://address)")
         if ch == "*":
@@ -171,15 +190,37 @@ def parse_inline(text: str, at: SourceRef, problems: list[str] | None = None,
     flush()
     if warnings is not None:
         _unclosed(items, text, warnings)
-    return _merge(_emphasis(items, at), at)
+    spans = _merge(_emphasis(items, at), at)
+    if _depth(spans) > MAX_NESTING:
+        if problems is not None:
+            problems.append(f"emphasis and links nest more than {MAX_NESTING} levels deep; "
+                            "remove some of the '*'")
+        return (Text(text=text, at=at),)
+    return spans
+
+
+def _depth(spans: Inlines) -> int:
+    """How deep emphasis, strong and links nest in ``spans`` (found without recursion)."""
+    deepest = 0
+    pending = [(spans, 1)]
+    while pending:
+        group, level = pending.pop()
+        for span in group:
+            if isinstance(span, Emphasis | Strong | Link):
+                deepest = max(deepest, level)
+                pending.append((span.children, level + 1))
+    return deepest
 
 
 def _unclosed(items: list[_Item], text: str, warnings: list[str]) -> None:
     """Warn about a ``*`` that opens emphasis (a word follows it, none precedes it) and has
     no closer after it. ``Father*`` and ``* The category`` stay literal without a word."""
     delims = [it for it in items if isinstance(it, _Delim)]
+    closer_after = [False] * len(delims)  # found backwards, once: not per delimiter
+    for k in range(len(delims) - 2, -1, -1):
+        closer_after[k] = closer_after[k + 1] or delims[k + 1].can_close
     for k, d in enumerate(delims):
-        if d.can_open and not d.can_close and not any(c.can_close for c in delims[k + 1:]):
+        if d.can_open and not d.can_close and not closer_after[k]:
             warnings.append(f"the '{'*' * d.count}' before '{_snippet(text, d.pos + d.count)}' "
                             f"opens {'emphasis' if d.count == 1 else 'bold'} that is never "
                             f"closed; add '{'*' * d.count}' after the words, or write "
@@ -188,18 +229,21 @@ def _unclosed(items: list[_Item], text: str, warnings: list[str]) -> None:
 
 
 def _emphasis(items: list[_Item], at: SourceRef) -> list[_Item]:
-    """Match ``*`` runs: each closer with the nearest opener before it."""
+    """Match ``*`` runs: each closer with the nearest opener before it. No opener is left
+    below ``bottom`` once a search has failed there, so no search covers it again."""
     i = 0
+    bottom = 0
     while i < len(items):
         closer = items[i]
         if not (isinstance(closer, _Delim) and closer.can_close and closer.count):
             i += 1
             continue
         j = i - 1
-        while j >= 0 and not (isinstance(items[j], _Delim) and items[j].can_open  # type: ignore[union-attr]
-                              and items[j].count):  # type: ignore[union-attr]
+        while j >= bottom and not (isinstance(items[j], _Delim) and items[j].can_open  # type: ignore[union-attr]
+                                   and items[j].count):  # type: ignore[union-attr]
             j -= 1
-        if j < 0:
+        if j < bottom:
+            bottom = i
             i += 1
             continue
         opener = items[j]

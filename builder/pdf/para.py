@@ -6,10 +6,18 @@ it, a keep-together or keep-with-next group measuring it, a table sizing its row
 over half the wraps of a pass repeated one already made. Line breaking depends only on
 the paragraph's text, style and width, never on the height offered, so the lines of the
 last wrap at each width are kept and reused.
+
+A paragraph longer than a page is split once per page. Reportlab would copy the rest of
+its words into a new paragraph at every split and break them into lines again, which
+makes layout time grow with the square of the paragraph's length. Greedy line breaking
+at one width gives the rest the lines it already had, so here the part after a split
+starts with those lines and shares the paragraph's words; its own copy of them is made
+only if it is ever wrapped at another width (:class:`_Rest`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.platypus import Paragraph as _Paragraph
@@ -32,7 +40,10 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
 
     def glued_lines(self) -> frozenset[int]:
         """Lines (0-based) that end inside a word (a long word split to fit): no space
-        goes after them when they are drawn (see tags.SpacedText)."""
+        goes after them when they are drawn (see tags.SpacedText). The part after a split
+        has them from the whole paragraph (``_continue``)."""
+        if "_glued" in self.__dict__:
+            return self.__dict__["_glued"]  # type: ignore[no-any-return]
         lines = self.blPara.lines
         if self.blPara.kind == 0:
             texts = [" ".join(words) for _, words in lines]
@@ -52,14 +63,34 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         return frozenset(glued)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-        parts: list[Any] = super().split(availWidth, availHeight)
-        elem = self.__dict__.get("tag")
+        state = self.__dict__
+        state["_reuse"] = _reusable(self, availWidth)
+        try:
+            parts: list[Any] = super().split(availWidth, availHeight)
+        finally:
+            reuse = state.pop("_reuse")
+        elem = state.get("tag")
         if elem is not None:
             for part in parts:
                 part.__dict__["tag"] = elem
                 if "label" in self.__dict__:  # drawn only by the part with the bullet
                     part.__dict__["label"] = self.__dict__["label"]
+        if reuse is not None and len(parts) == 2 and isinstance(parts[1].frags, _Rest):
+            _continue(self, parts[0], parts[1], availWidth, reuse)
         return parts
+
+    def _get_split_blParaFunc(self) -> Callable[..., Any]:  # noqa: N802
+        """Reportlab's function for the words of lines ``start:stop``; while splitting a
+        paragraph whose lines are reused, the rest's words are not copied (a ``_Rest``)."""
+        func: Callable[..., Any] = super()._get_split_blParaFunc()
+        if self.__dict__.get("_reuse") is None:
+            return func
+        last = len(self.blPara.lines)
+
+        def words(lines: Any, start: int, stop: int) -> Any:
+            return _Rest(func, lines, start) if start and stop == last else func(
+                lines, start, stop)
+        return words
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth < FUZZ:
@@ -67,9 +98,53 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         done: dict[float, tuple[Any, float]] = self.__dict__.setdefault("_wrapped", {})
         hit = done.get(availWidth)
         if hit is None:
+            own = self.__dict__.pop("_own_words", None)
+            if own is not None:  # a rest wrapped at a new width: it needs its own words
+                self.frags = own.words()
             width, height = super().wrap(availWidth, availHeight)
             done[availWidth] = (wrap_state(self), height)
             return width, height
         state, height = hit
         restore_wrap(self, state, availWidth, height)
         return availWidth, height
+
+
+class _Rest(list):  # type: ignore[type-arg]
+    """The words of a split paragraph's last lines, not yet copied: reportlab's function
+    ``func`` makes them from ``lines`` (the whole paragraph's) when :meth:`words` is
+    called. Non-empty, as reportlab expects of a paragraph's words."""
+
+    def __init__(self, func: Callable[..., Any], lines: Any, start: int) -> None:
+        super().__init__([None])
+        self.func, self.lines, self.start = func, lines, start
+
+    def words(self) -> Any:
+        return self.func(self.lines, self.start, len(self.lines.lines))
+
+
+def _reusable(para: Paragraph, width: float) -> tuple[Any, Any] | None:
+    """The wrap widths and lines of ``para`` at ``width`` (the lines it is being split
+    with) when the part after a split can reuse them: fixed leading (height is lines x leading) and no first-line indent or
+    bullet (every line after the first has the same width)."""
+    hit = para.__dict__.get("_wrapped", {}).get(width)
+    style = para.style
+    if (hit is None or para.__dict__.get("blPara") is not hit[1]
+            or getattr(para, "autoLeading", getattr(style, "autoLeading", ""))
+            not in ("", "off") or style.firstLineIndent or style.wordWrap == "CJK"):
+        return None
+    return hit[0], hit[1]
+
+
+def _continue(whole: Paragraph, head: Any, rest: Any, width: float,
+              reuse: tuple[Any, Any]) -> None:
+    """Give ``rest`` the lines ``whole`` broke it into and ``whole``'s words (the lines
+    index into them), keeping the means to make its own words (``_own_words``)."""
+    wrap_widths, lines = reuse
+    done = len(head.blPara.lines)
+    tail = lines.clone(lines=lines.lines[done:])
+    state = rest.__dict__
+    state["_glued"] = frozenset(i - done for i in whole.glued_lines() if i >= done)
+    state["_own_words"] = rest.frags
+    state["_wrapped"] = {width: ([wrap_widths[-1]] * 2, tail,
+                                 len(tail.lines) * rest.style.leading)}
+    rest.frags = whole.frags

@@ -392,10 +392,10 @@ def test_dataset_row_lengths_nan_and_empty(load: Load) -> None:
     assert problems == [
         f"{P}:34: row 'North' of dataset 'ds' has 2 values but there are 3 columns; write one "
         "value per column",
-        f"{P}:35: dataset 'ds', row 'South', column 'a' is .nan, which is infinite or not a "
-        "number (NaN); write a number, or null where the source has none",
-        f"{P}:35: dataset 'ds', row 'South', column 'b' is .inf, which is infinite or not a "
-        "number (NaN); write a number, or null where the source has none",
+        f"{P}:35: dataset 'ds', row 'South', column 'a' is .nan, which is not a number (NaN); "
+        "write a number, or null where the source has none",
+        f"{P}:35: dataset 'ds', row 'South', column 'b' is .inf, which is infinite; "
+        "write a number, or null where the source has none",
     ]
     _, problems = load(part=PART + DATASET.split("    rows:")[0] + "    rows: []\n")
     assert problems == [f"{P}:33: dataset 'ds' has no rows; add the data or remove it"]

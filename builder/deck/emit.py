@@ -45,7 +45,8 @@ from builder.deck.template import build_template, check_template, layout_by_name
 from builder.deck.text import Run
 from builder.deck.thumbnail import thumbnail
 from builder.model import Briefing
-from builder.problems import ContentError
+from builder.ooxml import inspect
+from builder.problems import ContentError, Problem
 from builder.theme import Theme
 
 SLIDE_NUMBER_FIELD = "{4F3B5A44-1B7C-4C5E-9B0E-5D1A7B2C3D4E}"
@@ -201,7 +202,9 @@ def open_template(briefing: Briefing, theme: Theme, root: Path | None = None) ->
     from pptx import Presentation
 
     path = (root or Path.cwd()) / briefing.template  # the reader made it relative to the project
-    problems = check_template(path, briefing.at)
+    unsafe = [Problem.at(briefing.at, f"template {briefing.template} cannot be used: {why}")
+              for why in inspect(path)]  # checked when read; again, as it is opened now
+    problems = unsafe or check_template(path, briefing.at)
     if problems:
         raise ContentError(problems)
     prs = Presentation(str(path))

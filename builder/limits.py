@@ -73,3 +73,20 @@ _BY_TYPE: dict[str, Limit] = {"line": LINE, "id": LINE, "slug": LINE, "url": URL
 def field_limit(shape: str, key: str, kind: str) -> Limit:
     """The limit of field ``key`` of the shape named ``shape``, of type ``kind``."""
     return _BY_FIELD.get((shape, key)) or _BY_TYPE.get(kind, TEXT)
+
+PROPERTY = 255  # characters in a document property of the deck (python-pptx, Office)
+
+
+def listed(values: tuple[str, ...], more: str = "", limit: int = PROPERTY) -> tuple[str, int]:
+    """``values`` joined by "; " as far as whole entries fit in ``limit`` characters, then
+    ``more`` (e.g. "et al.") if some were left out; and how many are listed."""
+    text = "; ".join(values)
+    if len(text) <= limit:
+        return text, len(values)
+    tail = f"; {more}" if more else ""
+    kept: list[str] = []
+    for value in values:
+        if len("; ".join([*kept, value])) + len(tail) > limit:
+            break
+        kept.append(value)
+    return ("; ".join(kept) + tail).removeprefix("; ")[:limit], len(kept)

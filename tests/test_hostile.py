@@ -12,12 +12,15 @@ import re
 import subprocess
 import sys
 import time
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from builder.limits import CATEGORIES, COLUMNS, ITEMS, ROWS, TEXT
 from tests.conftest import MINIMAL_PART, ROOT, write_project
+from tests.hostile_templates import HOSTILE, bomb, branded, hostile
 
 LINE = re.compile(r"^content/[\w./-]+:\d+: ")
 PART = "content/tiny/part.yaml"
@@ -365,3 +368,125 @@ def test_tables_and_charts_too_crowded_to_read_are_warned_about(tmp_path: Path) 
     assert code == 0, err
     assert f"{PART}:15: warning: table 'table-1' has 10 value columns" in err
     assert "chart 'table-1-chart': 42 categories are too many to read" in err
+
+
+# ------------------------------------------------------------ templates
+
+
+def _with_template(tmp_path: Path, make: Callable[[Path], Path]) -> tuple[Path, str]:
+    """The tiny project using ``assets/org.pptx`` made by ``make``; and where the
+    template: line is."""
+    from tests.conftest import MINIMAL_BRIEFING
+
+    folder = _project(tmp_path, MINIMAL_PART)
+    (folder / "assets").mkdir(exist_ok=True)
+    make(folder / "assets" / "org.pptx")
+    (folder / "content/tiny/briefing.yaml").write_text(
+        MINIMAL_BRIEFING + "template: ../../assets/org.pptx\n", encoding="utf-8")
+    return folder, f"content/tiny/briefing.yaml:{MINIMAL_BRIEFING.count(chr(10)) + 1}: "
+
+
+def test_an_organisations_template_is_used(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    folder, _ = _with_template(tmp_path, branded)
+    code, err, _, _ = _run(folder, "build")
+    assert code == 0, err
+    deck = Presentation(str(folder / "output" / "tiny" / "tiny.pptx"))
+    assert len(deck.slides) > 3
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_templates_are_refused_at_the_template_line(tmp_path: Path, kind: str) -> None:
+    base = branded(tmp_path / "base.pptx")
+    folder, where = _with_template(tmp_path / "p", lambda out: hostile(base, kind, out))
+    code, err, seconds, peak = _run(folder, "build")
+    assert code == 1 and where + "template '../../assets/org.pptx' cannot be used" in err, err
+    assert "Traceback" not in err and peak < MEMORY_LIMIT_MIB
+    assert not (folder / "output" / "tiny").exists()
+
+
+def test_a_template_bomb_is_refused_in_bounded_memory_keeping_the_outputs(tmp_path: Path) -> None:
+    folder, where = _with_template(tmp_path, branded)
+    assert _run(folder, "build")[0] == 0
+    before = {p.name: p.read_bytes() for p in (folder / "output" / "tiny").glob("tiny.*")}
+    bomb(folder / "assets" / "org.pptx")
+    code, err, _, peak = _run(folder, "build")
+    assert code == 1 and where in err and "unzips to" in err, err
+    assert peak < 300, f"{peak:.0f} MiB"
+    assert {p.name: p.read_bytes() for p in (folder / "output" / "tiny").glob("tiny.*")} == before
+
+
+# ------------------------------------------------------------ metadata, language, links
+
+
+def _briefing_project(tmp_path: Path, extra: str, replace: tuple[str, str] = ("", "")) -> Path:
+    from tests.conftest import MINIMAL_BRIEFING
+
+    folder = _project(tmp_path, MINIMAL_PART)
+    text = MINIMAL_BRIEFING.replace(*replace) if replace[0] else MINIMAL_BRIEFING
+    (folder / "content/tiny/briefing.yaml").write_text(text + extra, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("field", ["sector", "series", "short_title", "copyright", "date"])
+def test_metadata_the_font_cannot_show_is_located_naming_the_field(tmp_path: Path,
+                                                                   field: str) -> None:
+    key = f"{field}: "
+    folder = _briefing_project(tmp_path, f"{key}漢字 ☃\n" if field not in ("series", "date")
+                               else "", (f"{key}", f"{key}漢字 ☃ ") if field in (
+                                   "series", "date") else ("", ""))
+    code, err, _, _ = _run(folder, "check")
+    assert code == 1 and f"'{field}': character '漢'" in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("tag", ['en-GB" b="1', "en GB", "en_GB", "en-GB<x/>", "e" * 40])
+def test_a_language_that_is_not_a_tag_is_refused(tmp_path: Path, tag: str) -> None:
+    from tests.conftest import MINIMAL_BRIEFING
+
+    folder = _briefing_project(tmp_path, f"language: '{tag}'\n")
+    code, err, _, _ = _run(folder, "check")
+    line = MINIMAL_BRIEFING.count("\n") + 1
+    assert code == 1 and f"content/tiny/briefing.yaml:{line}: 'language'" in err, err
+
+
+def _link_targets(folder: Path) -> tuple[list[str], list[str]]:
+    from pypdf import PdfReader
+
+    pdf = [str(a.get_object()["/A"]["/URI"]) for page in PdfReader(
+        folder / "output/tiny/tiny.pdf").pages for a in page.get("/Annots") or []
+        if "/URI" in a.get_object().get("/A", {})]
+    with zipfile.ZipFile(folder / "output/tiny/tiny.pptx") as zf:
+        deck = [m for n in zf.namelist() if n.endswith(".rels")
+                for m in re.findall(r'Target="(http[^"]*)"', zf.read(n).decode())]
+    return pdf, deck
+
+
+def test_link_targets_are_percent_encoded(tmp_path: Path) -> None:
+    folder = _briefing_project(
+        tmp_path, "", ("url: https://example.org/book",
+                       "url: 'https://example.org/a b<i>x</i>\"q'"))
+    folder = _built_folder(folder)
+    pdf, _ = _link_targets(folder)
+    assert "https://example.org/a%20b%3Ci%3Ex%3C/i%3E%22q" in pdf
+    assert not any(c in url for url in pdf for c in ' <>"')
+
+
+@pytest.mark.parametrize("url, found", [
+    ("https://user:pw@example.org/", "user name or password"),
+    ("https:///no-host", "no valid host"), ("https://exa mple.org/", "no valid host"),
+    ("javascript:alert(1)", "scheme"), ("mailto:", "no address"),
+])
+def test_bad_links_in_metadata_are_refused(tmp_path: Path, url: str, found: str) -> None:
+    from tests.conftest import MINIMAL_BRIEFING
+
+    folder = _briefing_project(tmp_path, "", ("url: https://example.org/book", f"url: '{url}'"))
+    code, err, _, _ = _run(folder, "check")
+    line = MINIMAL_BRIEFING.splitlines().index("    url: https://example.org/book") + 1
+    assert code == 1 and f"content/tiny/briefing.yaml:{line}: " in err and found in err, err
+
+
+def _built_folder(folder: Path) -> Path:
+    code, err, _, _ = _run(folder, "build")
+    assert code == 0, err
+    return folder

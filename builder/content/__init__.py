@@ -18,6 +18,8 @@ from builder.content.read import read_briefing, relpath
 from builder.content.sizes import size_problems
 from builder.model import Briefing
 from builder.problems import Problem
+from builder.texts import glyph_problems
+from builder.theme import load_theme
 
 __all__ = ["discover", "resolve_targets", "load_briefing", "load_briefings", "input_files"]
 
@@ -68,6 +70,7 @@ def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list
         briefing, more = check(briefing)
         problems.extend(numbered + more)
         problems.extend(data_warnings(briefing))
+        problems.extend(glyph_problems(briefing, load_theme()))
     else:
         problems.extend(_named_files_problems(file, root))
     unique = sorted(set(problems))

@@ -10,7 +10,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from builder.content.inline import normalise_url, parse_inline, url_problem
+from builder.content.inline import parse_inline
 from builder.content.load import Mapping, Node, Scalar, Sequence
 from builder.content.numbers import read_number, read_whole
 from builder.content.placeholders import placeholder
@@ -18,6 +18,7 @@ from builder.content.shapes import Field, FieldType, Shape
 from builder.limits import ENTRIES, LINE, TEXT, Limit, field_limit
 from builder.model import Inlines, SourceRef
 from builder.problems import Problem, Severity, did_you_mean
+from builder.values import normalise_url, url_problem
 
 if TYPE_CHECKING:
     from builder.content.slots import Slots

@@ -22,11 +22,10 @@ from builder.model import (
     Strong,
     Text,
 )
+from builder.values import normalise_url, url_problem
 
-ALLOWED_SCHEMES = ("https", "http", "mailto")
 _REF = re.compile(r"\{(see|fn):([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
 _ESCAPABLE = "*[]{}()\\_"
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 MAX_NESTING = 10  # *emphasis* inside **strong** inside a link is 3
 MAX_URL = 2000  # characters; a longer "(...)" after "[label]" is not read as a link
 _PLAIN = re.compile(r"[^\\{\[*]+")  # a run of characters with no meaning of their own
@@ -42,26 +41,6 @@ class _Delim:
 
 
 _Item = Inline | _Delim
-
-
-def normalise_url(url: str) -> str:
-    """A bare ``www.`` address becomes ``https://www.``."""
-    url = url.strip()
-    if url.lower().startswith("www."):
-        return "https://" + url
-    return url
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` is not an allowed link, or None."""
-    m = _SCHEME.match(url)
-    if not m:
-        return (f"link '{url}' has no scheme; write it in full, "
-                "starting https://, http:// or mailto:")
-    if m.group(1).lower() not in ALLOWED_SCHEMES:
-        return (f"link '{url}' uses the scheme '{m.group(1)}'; "
-                "only https, http and mailto links are allowed")
-    return None
 
 
 def _brackets(text: str) -> dict[int, int]:

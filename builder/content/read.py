@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder import ooxml
 from builder.content import shapes
 from builder.content.blocks import read_blocks
 from builder.content.data import read_charts, read_datasets
@@ -36,6 +36,7 @@ from builder.model import (
     plain_text,
 )
 from builder.problems import Problem
+from builder.values import language_problem
 
 _ASSET_DIRS = ("content", "assets")
 
@@ -75,7 +76,7 @@ def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -
         date=f.text("date"),
         publisher=_publisher(ctx, f.get("publisher")),
         authors=f.texts("authors"),
-        language=f.text("language") or "en-GB",
+        language=_language(ctx, f),
         short_title=f.text("short_title"),
         sector=f.text("sector"),
         acknowledgements=f.texts("acknowledgements"),
@@ -124,6 +125,16 @@ def _handout(ctx: Ctx, node: Node | None) -> HandoutSettings:
                            pages=pages or high, at=ctx.at(node))
 
 
+def _language(ctx: Ctx, f: Fields) -> str:
+    """The language tag (BCP 47), en-GB when not given; it is written into the PDF and
+    every text run of the deck, so it is checked here."""
+    tag = f.text("language").strip()
+    if tag and (why := language_problem(tag)):
+        ctx.error(f["language"], f"'language' {why}")
+        return "en-GB"
+    return tag or "en-GB"
+
+
 def _publisher(ctx: Ctx, node: Node | None) -> Publisher:
     if node is None:
         return Publisher(name="")
@@ -146,12 +157,14 @@ def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:
                 ctx.error(node, f"template '{name}' lies outside the project's content/ and "
                           "assets/ folders; move it under assets/")
                 return ""
-            if candidate.suffix.lower() not in (".pptx", ".potx") or not zipfile.is_zipfile(
-                    candidate):
+            if candidate.suffix.lower() not in (".pptx", ".potx"):
                 ctx.error(node, f"template '{name}' is not a PowerPoint file (.pptx); "
                           "give a .pptx template saved from PowerPoint")
                 return ""
-            return relpath(candidate.resolve(), root.resolve())
+            unsafe = ooxml.inspect(candidate)
+            for why in unsafe:
+                ctx.error(node, f"template '{name}' cannot be used: {why}")
+            return "" if unsafe else relpath(candidate.resolve(), root.resolve())
     ctx.error(node, f"template '{name}' does not exist; give a path relative to this file "
               "or to the project folder, or leave it empty")
     return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from builder.limits import COLUMNS, ITEMS, ROWS, WARN_COLUMNS
+from builder.limits import COLUMNS, ITEMS, PROPERTY, ROWS, WARN_COLUMNS, listed
 from builder.model import Briefing, BulletList, LearningPoints, ListItem, Table
 from builder.problems import Problem
 from builder.walk import all_blocks
@@ -20,8 +20,9 @@ def _items(items: tuple[ListItem, ...]) -> Iterator[tuple[ListItem, ...]]:
 
 
 def size_problems(b: Briefing) -> list[Problem]:
-    """Every list, table and dataset over its limit or too crowded to read."""
-    out: list[Problem] = []
+    """Every list, table and dataset over its limit or too crowded to read, and metadata
+    lists the deck's document properties hold only in part."""
+    out = _properties(b)
     for block in all_blocks(b):
         if isinstance(block, BulletList | LearningPoints):
             for items in _items(block.items):
@@ -47,4 +48,18 @@ def _table(t: Table) -> list[Problem]:
                               f"page more than {WARN_COLUMNS} leave too little room and "
                               "numbers break across lines; split it into two tables",
                               "warning"))
+    return out
+
+
+def _properties(b: Briefing) -> list[Problem]:
+    out: list[Problem] = []
+    for key, values, more in (("authors", b.meta.authors, "et al."),
+                              ("keywords", b.meta.keywords, "")):
+        _, kept = listed(values, more)
+        if kept < len(values):
+            ending = f" and '{more}'" if more else ""
+            out.append(Problem.at(b.meta.at, f"'{key}': the deck's document properties hold "
+                                  f"{PROPERTY} characters, so they list the first {kept} of "
+                                  f"{len(values)}{ending} (the PDF lists all); shorten the "
+                                  "list to keep them all", "warning"))
     return out

@@ -10,6 +10,7 @@ from datetime import datetime
 from pptx.presentation import Presentation as PresentationT
 
 from builder.deck.text import clean
+from builder.limits import listed
 from builder.model import Briefing
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -31,8 +32,8 @@ def core_properties(prs: PresentationT, briefing: Briefing) -> None:
     cp = prs.core_properties
     cp.title = clean(meta.title)
     cp.subject = clean(meta.subtitle)
-    cp.author = clean("; ".join(meta.authors))
-    cp.keywords = clean("; ".join(meta.keywords))
+    cp.author = clean(listed(meta.authors, "et al.")[0])  # a property holds 255 characters
+    cp.keywords = clean(listed(meta.keywords)[0])
     cp.category = clean(meta.series)
     cp.language = meta.language
     cp.last_modified_by = clean(meta.publisher.name)

@@ -23,7 +23,6 @@ from builder.pages import EMPTY_SEED, PdfSeed, Reserve
 from builder.pdf._reportlab import lay_out_only
 from builder.pdf.contents import CONTENTS_ID, REFERENCES_ID
 from builder.pdf.context import RenderContext
-from builder.pdf.coverage import check_coverage
 from builder.pdf.document import BriefingDoc
 from builder.pdf.finish import SCREEN, Finish, canvas_maker
 from builder.pdf.footnotes import FootnoteArea, footnote_paragraphs
@@ -32,6 +31,7 @@ from builder.pdf.story import build_story
 from builder.pdf.styles import Styles, make_styles
 from builder.pdf.text import InlineContext
 from builder.problems import Problem, errors
+from builder.texts import glyph_problems
 from builder.theme import Theme
 from builder.walk import all_sections, figures, tables
 
@@ -204,7 +204,7 @@ def render_pdf(briefing: Briefing, theme: Theme, charts: Mapping[str, bytes], ou
     both have the same text on the same pages (see :mod:`builder.pdf.finish`), so the
     result's ``seed`` of one lays out the other in one pass.
     """
-    problems = check_coverage(briefing, theme)
+    problems = glyph_problems(briefing, theme)  # checked when read; again, to be sure
     if errors(problems):
         return PdfResult(0, {}, tuple(problems))
     styles = make_styles(theme)

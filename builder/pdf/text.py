@@ -22,11 +22,11 @@ from builder.model import (
     plain_text,
 )
 from builder.problems import Problem
+from builder.values import normalise_url, url_problem
 
 FOOTNOTE_CALLBACK = "bb_footnote"
 LINK_START = "bb_link"
 LINK_END = "bb_link_end"
-LINK_SCHEMES = ("https://", "http://", "mailto:")
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
 _TRAILING = ".,;:!?)]}'\u2019\u201d"
 
@@ -46,10 +46,10 @@ def footnote_dest(number: int) -> str:
 
 
 def safe_url(url: str) -> str | None:
-    """``url`` if it is a web or mail link (``www.`` made https), else None."""
-    if url.startswith("www."):
-        url = "https://" + url
-    return url if url.lower().startswith(LINK_SCHEMES) else None
+    """``url`` as a link target (``www.`` made https, percent-encoded) if it is a valid
+    web or mail link, else None."""
+    url = normalise_url(url)
+    return url if url_problem(url) is None else None
 
 
 @dataclass(slots=True)

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from builder.files import what_is
+
 MAX_FILE_BYTES = 50_000_000  # a template with many full-page pictures is about 20 MB
 MAX_PARTS = 2_000  # a template with 20 layouts and 100 pictures has about 300
 MAX_PART_BYTES = 50_000_000  # unzipped, one part
@@ -99,6 +101,8 @@ SAVE_AGAIN = "save the template again from PowerPoint as a .pptx"
 
 def inspect(path: Path, policy: Policy = TEMPLATE) -> list[str]:
     """Every reason ``path`` may not be used under ``policy`` (empty when it may)."""
+    if why := what_is(path):
+        return [f"it {why}"]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

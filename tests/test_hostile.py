@@ -490,3 +490,52 @@ def _built_folder(folder: Path) -> Path:
     code, err, _, _ = _run(folder, "build")
     assert code == 0, err
     return folder
+
+
+# ------------------------------------------------------------ the filesystem
+
+
+def _replace_part(folder: Path, make: Callable[[Path], None]) -> None:
+    path = folder / PART
+    path.unlink()
+    make(path)
+
+
+@pytest.mark.parametrize("kind, found", [
+    ("fifo", "named pipe (FIFO)"), ("device", "is a device"), ("loop", "leads back to itself"),
+    ("dangling", "a link to nothing"), ("folder", "is a folder"),
+])
+def test_an_include_that_is_not_a_file_is_located_without_reading_it(
+        tmp_path: Path, kind: str, found: str) -> None:
+    folder = _project(tmp_path, MINIMAL_PART)
+    _replace_part(folder, {
+        "fifo": os.mkfifo, "device": lambda p: p.symlink_to("/dev/zero"),
+        "loop": lambda p: p.symlink_to(p.name), "dangling": lambda p: p.symlink_to("gone.yaml"),
+        "folder": lambda p: p.mkdir()}[kind])
+    code, err, seconds, peak = _run(folder, "check")
+    assert code == 1 and "content/tiny/briefing.yaml:11: included file 'part.yaml' " in err
+    assert found in err and "Traceback" not in err, err
+    assert peak < 300
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    folder = _project(tmp_path, MINIMAL_PART)
+    with open(folder / PART, "ab") as handle:
+        handle.truncate(4_000_000_000)  # sparse: 4 GB that take no disk
+    code, err, _, peak = _run(folder, "check")
+    assert code == 1 and f"{PART}:0: the file has 4,000,000,000 bytes; the limit is" in err, err
+    assert peak < 300
+
+
+def test_a_briefing_that_is_not_a_file_is_named(tmp_path: Path) -> None:
+    folder = _project(tmp_path, MINIMAL_PART)
+    (folder / "content/tiny/briefing.yaml").unlink()
+    (folder / "content/tiny/briefing.yaml").symlink_to("/dev/zero")
+    code, err, _, _ = _run(folder, "check", "content/tiny")
+    assert code == 1 and "briefing.yaml that is a device" in err, err
+
+
+def test_a_template_that_is_not_a_file_is_named(tmp_path: Path) -> None:
+    folder, where = _with_template(tmp_path, os.mkfifo)
+    code, err, _, _ = _run(folder, "check")
+    assert code == 1 and where + "template '../../assets/org.pptx' is a named pipe" in err, err

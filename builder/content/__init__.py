@@ -16,6 +16,7 @@ from builder.content.load import Mapping, Scalar, Sequence, load_file
 from builder.content.numbering import number
 from builder.content.read import read_briefing, relpath
 from builder.content.sizes import size_problems
+from builder.files import find_files, what_is
 from builder.model import Briefing
 from builder.problems import Problem
 from builder.texts import glyph_problems
@@ -26,12 +27,20 @@ __all__ = ["discover", "resolve_targets", "load_briefing", "load_briefings", "in
 BRIEFING_FILE = "briefing.yaml"
 
 
-def discover(root: Path) -> list[Path]:
-    """Every ``briefing.yaml`` under ``root/content``, sorted."""
+def discover(root: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Every ``briefing.yaml`` under ``root/content`` that is a file, sorted. A problem is
+    added to ``problems`` for each folder that cannot be read or links out of content/,
+    and each briefing.yaml that is not a file: nothing is skipped without a word."""
     base = root / "content"
     if not base.is_dir():
         return []
-    return sorted(p for p in base.rglob(BRIEFING_FILE) if p.is_file())
+    found, unreadable = find_files(base, BRIEFING_FILE)
+    out = [p for p in found if not what_is(p)]
+    if problems is not None:
+        problems += [Problem(relpath(path, root), 0, f"folder {why}") for path, why in unreadable]
+        problems += [Problem(relpath(p, root), 0, f"{BRIEFING_FILE} {what_is(p)}; make it a "
+                             "YAML file or remove it") for p in found if p not in out]
+    return out
 
 
 def resolve_targets(paths: list[str], cwd: Path) -> tuple[list[Path], list[Problem]]:
@@ -45,8 +54,10 @@ def resolve_targets(paths: list[str], cwd: Path) -> tuple[list[Path], list[Probl
         elif p.is_file() and p.name == BRIEFING_FILE:
             target = p
         else:
+            inner = what_is(p / BRIEFING_FILE) if p.is_dir() else ""
             what = ("does not exist" if not p.exists() else
-                    "is a folder without a briefing.yaml" if p.is_dir() else
+                    f"holds a {BRIEFING_FILE} that {inner}" if inner and inner != "does not "
+                    "exist" else "is a folder without a briefing.yaml" if p.is_dir() else
                     "is not a briefing.yaml")
             problems.append(Problem(raw, 0, f"'{raw}' {what}; give a briefing folder "
                                     "(e.g. content/health) or its briefing.yaml"))

@@ -20,6 +20,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 
 from builder.content.yaml_errors import explain
+from builder.files import read_regular
 from builder.problems import Problem
 
 
@@ -389,12 +390,11 @@ def parse(text: str, path: str, problems: list[Problem]) -> Node | None:
 
 
 def load_file(file: Path, relpath: str, problems: list[Problem]) -> Node | None:
-    """Read and parse one YAML file; an unreadable file is a problem, not an exception."""
-    try:
-        data = file.read_bytes()
-    except OSError as e:
-        problems.append(Problem(relpath, 0, f"cannot read the file ({e.strerror}); "
-                                "check that it exists and is readable"))
+    """Read and parse one YAML file; an unreadable file (also a FIFO, a device, a link
+    loop or one over the size limit) is a problem, not an exception."""
+    data = read_regular(file)
+    if isinstance(data, str):
+        problems.append(Problem(relpath, 0, f"the file {data}"))
         return None
     text = decode(data, relpath, problems)
     if text is None:

@@ -17,6 +17,7 @@ from builder.content.fields import Ctx, Fields
 from builder.content.load import Mapping, Node, load_file
 from builder.content.slots import read_fills, unfilled
 from builder.content.training import read_deck, read_training
+from builder.files import what_is
 from builder.model import (
     HANDOUT_PAGES,
     Briefing,
@@ -152,7 +153,11 @@ def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:
         return ""
     for base in (file.parent, root):
         candidate = base / name
-        if candidate.is_file():
+        why = what_is(candidate)
+        if why and os.path.lexists(candidate) and why != "does not exist":
+            ctx.error(node, f"template '{name}' {why}; give a .pptx file")
+            return ""
+        if not why:
             if not inside(candidate, root, _ASSET_DIRS):
                 ctx.error(node, f"template '{name}' lies outside the project's content/ and "
                           "assets/ folders; move it under assets/")
@@ -178,8 +183,9 @@ def _part_item(ctx: Ctx, node: Node, file: Path, root: Path, extras: _Extras) ->
         return None
     name = f.text("include")
     target = file.parent / name
-    if not name or not target.is_file():
-        ctx.error(f["include"], f"included file '{name}' does not exist; "
+    if not name or (why := what_is(target)):
+        why = why if name else "does not exist"
+        ctx.error(f["include"], f"included file '{name}' {why}; "
                   "give a path relative to this file")
         return None
     if not inside(target, root, ("content",)):

@@ -29,10 +29,11 @@ TEXT_TYPES = ("line", "text", "markup")
 # fields that name something else (their text must match it) or are not text
 REFERENCES = {("chart", "source"), ("chart", "category"), ("chart series", "column"),
               ("table column", "sums"), ("dataset", "columns"), ("briefing", "language"),
-              ("briefing", "template")}
+              ("briefing", "template"), ("handout", "sections"), ("handout", "charts")}
 LABEL_REFERENCES = {("chart", "highlight"), ("chart", "rows")}  # row labels, renamed alike
 # fields that are for editors only, by design
-NOT_SHOWN = {"dataset.title": "names the data for editors; a chart shows its own title"}
+NOT_SHOWN = {"dataset.title": "names the data for editors; a chart shows its own title",
+             "'slot' block.about": "tells the editors of a series what a slot is for"}
 
 
 class Hostile:
@@ -83,6 +84,8 @@ class Hostile:
                 self.doc(v, sub) for v in value]
         if kind == "blocks":
             return [self.block(b) for b in value]
+        if kind == "slots":
+            return {slot: [self.block(b) for b in blocks] for slot, blocks in value.items()}
         if kind == "cells":
             return [[self.label(r[0]), *r[1:-1], self.text(r[-1], "cell", 2000)] for r in value]
         if kind == "values":
@@ -168,7 +171,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Hostile, Path]:
 
 Source = Callable[[Path], list[str]]
 SOURCES: dict[str, Source] = {
-    "PDF": lambda out: _pdf_texts(out / "sink.pdf"),
+    "PDF": lambda out: [t for pdf in sorted(out.glob("*.pdf")) for t in _pdf_texts(pdf)],
     "deck": lambda out: _deck_texts(out / "sink.pptx"),
     "charts": lambda out: [t for svg in sorted((out / "charts").glob("*.svg"))
                            for t in _xml_texts(svg.read_bytes())],

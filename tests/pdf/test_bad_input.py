@@ -66,8 +66,8 @@ def test_font_check_covers_metadata_and_table_cells(theme: Theme, tmp_path: Path
     b = dataclasses.replace(b, meta=dataclasses.replace(b.meta, title="Title \u4e2d"))
     result = render_pdf(b, theme, {}, tmp_path / "x.pdf")
     messages = [str(p) for p in result.problems]
-    assert any(":1: character '\u4e2d' (U+4E2D" in m for m in messages)
-    assert any(":41: character '\u2603' (U+2603, snowman)" in m for m in messages)
+    assert any(":1: 'title': character '\u4e2d' (U+4E2D" in m for m in messages)
+    assert any(":41: 'label': character '\u2603' (U+2603, snowman)" in m for m in messages)
 
 
 def test_table_cell_taller_than_a_page_is_split(theme: Theme, tmp_path: Path) -> None:

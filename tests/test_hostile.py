@@ -539,3 +539,15 @@ def test_a_template_that_is_not_a_file_is_named(tmp_path: Path) -> None:
     folder, where = _with_template(tmp_path, os.mkfifo)
     code, err, _, _ = _run(folder, "check")
     assert code == 1 and where + "template '../../assets/org.pptx' is a named pipe" in err, err
+
+
+# ------------------------------------------------------------ structure
+
+
+@pytest.mark.parametrize("inner", ["{fn:note-two}", "{fn:note-one}", "*see{fn:note-two}*"])
+def test_a_footnote_cited_from_a_footnote_is_located(tmp_path: Path, inner: str) -> None:
+    notes = ("footnotes:\n  - id: note-one\n    text: \"A footnote." + inner + "\"\n"
+             "  - id: note-two\n    text: The inner note.\n")
+    part = MINIMAL_PART.replace("footnotes:\n  - id: note-one\n    text: A footnote.\n", notes)
+    line = part.splitlines().index("  - id: note-one") + 2
+    _rejected(tmp_path, part, f"{PART}:{line}: footnote 'note-one' cites footnote")

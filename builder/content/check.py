@@ -84,6 +84,12 @@ def check(b: Briefing) -> tuple[Briefing, list[Problem]]:
         elif fn.id and fn.id not in used_fn:
             problems.append(Problem.at(fn.at, f"footnote '{fn.id}' is never referenced; add "
                                        f"{{fn:{fn.id}}} where it belongs or remove it"))
+    for fn in b.footnotes:  # a note's marker is drawn in the page foot, which has no room
+        for r in refs(fn.content):  # for notes of its own
+            if isinstance(r, FootnoteRef):
+                problems.append(Problem.at(r.at, f"footnote '{fn.id}' cites footnote "
+                                           f"'{r.target}'; a footnote cannot cite another: "
+                                           f"cite {r.target} from the text, or merge the notes"))
 
     chart_ids = [c.id for c in b.charts]
     holders = [("table", t.id, t.chart, t.at) for t in tables(b)]

@@ -29,11 +29,14 @@ TEXT_TYPES = ("line", "text", "markup")
 # fields that name something else (their text must match it) or are not text
 REFERENCES = {("chart", "source"), ("chart", "category"), ("chart series", "column"),
               ("table column", "sums"), ("dataset", "columns"), ("briefing", "language"),
-              ("briefing", "template"), ("handout", "sections"), ("handout", "charts")}
-LABEL_REFERENCES = {("chart", "highlight"), ("chart", "rows")}  # row labels, renamed alike
+              ("briefing", "template"), ("handout", "sections"), ("handout", "charts"),
+              ("accept entry", "column")}
+# row labels, renamed alike
+LABEL_REFERENCES = {("chart", "highlight"), ("chart", "rows"), ("accept entry", "row")}
 # fields that are for editors only, by design
 NOT_SHOWN = {"dataset.title": "names the data for editors; a chart shows its own title",
-             "'slot' block.about": "tells the editors of a series what a slot is for"}
+             "'slot' block.about": "tells the editors of a series what a slot is for",
+             "accept entry.reason": "why a published inconsistency is kept, for editors"}
 
 
 class Hostile:
@@ -68,7 +71,7 @@ class Hostile:
         if (shape.name, field.key) in REFERENCES or field.type in ("id", "slug", "url"):
             return value
         if (shape.name, field.key) in LABEL_REFERENCES:
-            return [self.label(v) for v in value]
+            return self.label(value) if isinstance(value, str) else [self.label(v) for v in value]
         kind = field.type
         if kind in TEXT_TYPES and isinstance(value, str):
             return self.text(value, where, limit)

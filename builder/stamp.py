@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 STAMPS = Path(".cache") / "stamps"
 RACY_S = 2.0
+HASH_BYTES = 64_000_000  # larger inputs are refused anyway; they are known by size and time
 
 
 def key(paths: list[str], out: Path, strict: bool = False, only: frozenset[str] = frozenset(),
@@ -35,23 +37,34 @@ def key(paths: list[str], out: Path, strict: bool = False, only: frozenset[str] 
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
-def _walk(folder: str, found: list[str]) -> None:
+def _walk(folder: str, found: list[str], seen: set[tuple[int, int]]) -> None:
+    """Every file under ``folder``; a folder reached again (a link loop, or two links to
+    one folder) is walked once."""
     try:
+        st = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
+    if (st.st_dev, st.st_ino) in seen:
+        return
+    seen.add((st.st_dev, st.st_ino))
     for entry in entries:
-        if entry.is_dir(follow_symlinks=True):
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:  # a link that loops
+            is_dir = False
+        if is_dir:
             if not entry.name.startswith((".", "__")):
-                _walk(entry.path, found)
+                _walk(entry.path, found, seen)
         elif not entry.name.endswith(".pyc"):
             found.append(entry.path)
 
 
 def _files(root: Path, *, source: bool = True) -> list[str]:
     found: list[str] = []
+    seen: set[tuple[int, int]] = set()
     for folder in (root / "content", root / "assets", *((HERE,) if source else ())):
-        _walk(str(folder), found)
+        _walk(str(folder), found, seen)
     return found
 
 
@@ -84,11 +97,23 @@ def _stats(files: list[str]) -> list[list[object]]:
 
 
 def _digest(path: str) -> str:
+    """The contents' hash of a regular file read in chunks up to ``HASH_BYTES`` (beyond:
+    its size and time); never a read of a FIFO, a device or a socket (the builder refuses
+    them as inputs, with a message, when it reads the content)."""
     try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return "<unreadable>"
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return f"<not a file: {stat.S_IFMT(st.st_mode)}>"
+        if st.st_size > HASH_BYTES:
+            return f"<{st.st_size} bytes at {st.st_mtime_ns}>"
+        digest = hashlib.sha256()
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+        return digest.hexdigest()
 
 
 class Snapshot:

@@ -551,3 +551,20 @@ def test_a_footnote_cited_from_a_footnote_is_located(tmp_path: Path, inner: str)
     part = MINIMAL_PART.replace("footnotes:\n  - id: note-one\n    text: A footnote.\n", notes)
     line = part.splitlines().index("  - id: note-one") + 2
     _rejected(tmp_path, part, f"{PART}:{line}: footnote 'note-one' cites footnote")
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "loop", "folder-loop"])
+def test_files_nothing_uses_are_not_read(tmp_path: Path, kind: str) -> None:
+    """A link to /dev/zero, a FIFO or a link loop lying in content/ or assets/ unused:
+    the build (and the no-change check after it) never reads them."""
+    folder = _project(tmp_path, MINIMAL_PART)
+    (folder / "assets").mkdir(exist_ok=True)
+    for place in (folder / "content/tiny", folder / "assets"):
+        stray = place / "stray.yaml"
+        {"device": lambda p: p.symlink_to("/dev/zero"), "fifo": os.mkfifo,
+         "loop": lambda p: p.symlink_to(p.name),
+         "folder-loop": lambda p: p.symlink_to(".")}[kind](stray)
+    for _ in range(2):
+        code, err, seconds, peak = _run(folder, "build")
+        assert code == 0 and "Traceback" not in err, err
+        assert peak < MEMORY_LIMIT_MIB

@@ -37,7 +37,9 @@ def test_a_template_beside_the_briefing_is_used(tiny: Path) -> None:
 
 
 def test_a_template_lacking_layouts_fails_check(tiny: Path) -> None:
-    Presentation().save(str(tiny / "content/tiny/plain.pptx"))
+    plain = Presentation()
+    plain.slide_width, plain.slide_height = 12192000, 6858000  # type: ignore[assignment]
+    plain.save(str(tiny / "content/tiny/plain.pptx"))  # 16:9, python-pptx's layouts
     _use_template(tiny, "plain.pptx")
     run = run_cli(tiny, "check")
     assert run.returncode == 1, run.stderr

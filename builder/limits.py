@@ -34,9 +34,9 @@ TEXT = Limit(20_000, "characters", "about 5 pages", "split it into several parag
 LINE = Limit(300, "characters", "a title or label longer than 3 lines", "shorten it")
 CELL = Limit(2_000, "characters", "half a page in a table cell", "shorten it or move the "
              "text into a paragraph or a note")
-TITLE = Limit(120, "characters", "more runs off the cover", "shorten it; put the rest in "
+TITLE = Limit(100, "characters", "more runs off the cover", "shorten it; put the rest in "
               "subtitle:")
-SUBTITLE = Limit(160, "characters", "more runs off the cover", "shorten it")
+SUBTITLE = Limit(140, "characters", "more runs off the cover", "shorten it")
 SHORT = Limit(80, "characters", "the running header holds one line", "shorten it")
 SECTOR = Limit(40, "characters", "one line on the cover", "shorten it")
 NAME = Limit(200, "characters", "one line of metadata", "shorten it")

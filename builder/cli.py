@@ -1,8 +1,9 @@
 """Command line: ``briefing build``, ``check``, ``watch`` and ``new``.
 
 Runs from any folder inside a project (the nearest folder above holding ``content/``).
-Exit 0 on success, 1 on problems in content, configuration or the command line (messages,
-no traceback), 2 only for a bug (with its traceback).
+Exit 0 on success, 1 on problems in content, configuration, the command line or the
+machine (a full disk: messages, no traceback), 2 only for a bug (one line naming the
+briefing and the stage; its traceback with -v).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import argparse
 import functools
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import NoReturn
+
+from builder.bugs import explain
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +49,8 @@ def _talk() -> _Parser:
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="briefing", description=__doc__.splitlines()[0], parents=[_talk()])
     p.add_argument("--version", action="version", version=f"briefing {_version()}")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="with an internal error, print where it happened (the traceback)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     add = functools.partial(sub.add_parser, parents=[_talk()])
     b = add("build", help="validate and build PDF, deck and charts")
@@ -73,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("id", metavar="ID", help="the new briefing's id and folder: a-z, 0-9, '-'")
     n.add_argument("--series", metavar="NAME", help="a series under content/shared/ whose "
                    "shared parts the briefing includes (default: a stand-alone briefing)")
+    for command in (b, c, w, n):  # -v also after the command (briefing build -v)
+        command.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                             help=argparse.SUPPRESS)
     return p
 
 
@@ -138,7 +145,11 @@ def _up_to_date(args: argparse.Namespace) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except KeyboardInterrupt:
+        print("interrupted; nothing was built", file=sys.stderr)
+        return 130
     why = _at_project(args)
     if why:
         print(f"briefing: {why}", file=sys.stderr)
@@ -174,7 +185,6 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, ThemeError):  # the brand file or a font it names: configuration
             print(f"briefing: {exc}", file=sys.stderr)
             return 1
-        traceback.print_exc()  # a bug, not a content problem: show everything
-        print("briefing: internal error (a bug); please report it with the text above",
-              file=sys.stderr)
-        return 2
+        code, message = explain(exc, args.command, args.verbose)  # a bug, or the machine's
+        print(message, file=sys.stderr)
+        return code

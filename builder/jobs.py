@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder import publish
+from builder.bugs import in_stage
 from builder.charts import ChartJob, draw_chart, has_entry, plan_charts, write_chart_files
 from builder.charts.cache import read_entry
 from builder.gate import check_output
@@ -125,8 +126,9 @@ class _Graph:
                 if job.key not in self.drawing:
                     self.drawing[job.key] = []
                     urgent = FIGURE_CHART if job.key in b.figures else CHART
-                    self.queue.put(urgent, self.drawn(job), draw_chart, job, self.plan.theme,
-                                   self.plan.cache / "charts")
+                    self.queue.put(urgent, self.drawn(job), in_stage, b.briefing.id,
+                                   f"drawing chart '{job.id}'", draw_chart, job,
+                                   self.plan.theme, self.plan.cache / "charts")
                 self.drawing[job.key].append(b)
         self.advance(b)
 
@@ -179,6 +181,7 @@ class _Graph:
         b.gated.discard(o.name)
         inputs = Inputs(b.briefing, self.plan.theme, charts, layout)
         self.queue.put(LAYS_OUT if o.lays_out else OUTPUT, self._made(b, o, layout, path),
+                       in_stage, b.briefing.id, f"making the {_STAGE.get(o.name, o.name)}",
                        make, o.name, inputs, path)
 
     def _made(self, b: Build, o: Output, layout: PdfSeed | None, path: Path
@@ -242,6 +245,9 @@ class _Graph:
                 shutil.copytree(last / name, b.dir / name)
             elif (last / name).is_file():
                 shutil.copy2(last / name, b.dir / name)
+
+
+_STAGE = {"pdf": "PDF"}  # an output's name as a stage is named in messages
 
 
 def _same_pages(a: PdfSeed | None, b: PdfSeed | None) -> bool:

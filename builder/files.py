@@ -98,8 +98,9 @@ def _is_folder(entry: os.DirEntry[str], path: Path, top: Path,
         if not entry.is_dir():
             return False
         if entry.is_symlink() and not path.resolve().is_relative_to(top):
-            problems.append((path, "is a link to a folder outside content/; move the "
-                             "folder into content/ or remove the link"))
+            problems.append((path, "is a link to a folder outside content/, so its "
+                             "briefings are not built; move the folder into content/ or "
+                             "remove the link"))
             return False
     except OSError as exc:
         problems.append((path, _os_reason(exc)))

@@ -68,7 +68,8 @@ def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], Theme | None, li
     if paths:
         targets, problems = resolve_targets(paths, cwd)
     else:
-        targets, problems = discover(cwd), []
+        problems = []
+        targets = discover(cwd, problems)
         if not targets:
             problems.append(Problem("content", 0, "no briefing.yaml found under content/; "
                                     "create content/<name>/briefing.yaml"))

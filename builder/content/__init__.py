@@ -37,7 +37,9 @@ def discover(root: Path, problems: list[Problem] | None = None) -> list[Path]:
     found, unreadable = find_files(base, BRIEFING_FILE)
     out = [p for p in found if not what_is(p)]
     if problems is not None:
-        problems += [Problem(relpath(path, root), 0, f"folder {why}") for path, why in unreadable]
+        problems += [Problem(relpath(path, root), 0, f"folder {why}",
+                             "warning" if why.startswith("is a link") else "error")
+                     for path, why in unreadable]
         problems += [Problem(relpath(p, root), 0, f"{BRIEFING_FILE} {what_is(p)}; make it a "
                              "YAML file or remove it") for p in found if p not in out]
     return out

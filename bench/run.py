@@ -91,6 +91,39 @@ def _repeat_part2(folder: Path, repeat: int) -> None:
     (folder / "briefing.yaml").write_text(briefing, encoding="utf-8")
 
 
+def _limits_copy(repeat: int) -> Path:
+    """A project whose one briefing holds ``repeat`` sections, each with a paragraph, a list
+    and a table at their declared limits (``builder/limits.py``): the largest content a
+    briefing may hold, for the row that shows its cost grows linearly."""
+    sys.path.insert(0, str(ROOT))
+    from builder.limits import ITEMS, ROWS, TEXT
+
+    words = ("safeguarding children practice review health learning services partners "
+             "the of and").split()
+    sections = []
+    for k in range(repeat):
+        text = " ".join(words[(i * 7 + k) % len(words)] for i in range(TEXT.value // 8))
+        items = "".join(f"          - item {j} of list {k}\n" for j in range(ITEMS.value))
+        rows = "".join(f'            - [Row {j}, "{j % 50}"]\n' for j in range(ROWS.value))
+        sections.append(
+            f"  - id: limits-{k}\n    title: Section {k} at the limits\n    blocks:\n"
+            f"      - p: {text[:TEXT.value]}\n      - bullets:\n{items}"
+            f"      - table:\n          id: limits-table-{k}\n          title: Rows {k}\n"
+            "          columns:\n            - {key: k, label: Category}\n"
+            f"            - {{key: c, label: Count}}\n          rows:\n{rows}")
+    work = Path(tempfile.mkdtemp(prefix="bench-limits-"))
+    folder = work / "content" / "limits"
+    folder.mkdir(parents=True)
+    shutil.copytree(ROOT / "assets", work / "assets")
+    (folder / "briefing.yaml").write_text(
+        "id: limits\ntitle: Content at the limits\nsubtitle: Bench\nseries: Bench\n"
+        "date: 2024\npublisher: {name: Bench}\nauthors: [Bench]\n"
+        "parts: [{include: part.yaml}]\n", encoding="utf-8")
+    (folder / "part.yaml").write_text("id: part-1\ntitle: Limits\nsections:\n"
+                                      + "".join(sections), encoding="utf-8")
+    return work
+
+
 def _time(label: str, cmd: str, cwd: Path, runs: int) -> dict[str, object]:
     out = subprocess.run([sys.executable, str(TIMER), "-n", str(runs), label, "--", "sh", "-c", cmd],
                          cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
@@ -214,6 +247,12 @@ def main() -> int:
             subprocess.run([b, "build"], cwd=scaled, check=True, capture_output=True)
             rows[f"x{k}"] = _time(f"forced_build_content_x{k}", f"{b} build --force", scaled,
                                   max(3, n // 2))
+        for k in (1, 2, 4):
+            limits = _limits_copy(k)
+            copies.append(limits)
+            subprocess.run([b, "build"], cwd=limits, check=True, capture_output=True)
+            rows[f"limits{k}"] = _time(f"forced_build_at_the_limits_x{k}", f"{b} build --force",
+                                       limits, max(3, n // 2))
         peer = subprocess.run(["bash", str(SHARED / "peer-chain.sh"), str(n)],
                               capture_output=True, text=True, check=True
                               ).stdout.strip().splitlines()[1:]
@@ -236,6 +275,7 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
     growth16 = med["x16"] / med["x1"]
     series = med["four_cold"] / med["one_cold"]
     series_forced = med["four"] / med["one"]
+    limits = med["limits4"] / med["limits1"]
     targets = [
         ("cold build / peer chain", f"{med['cold'] / peer:.2f}x", "<= 2.0x",
          med["cold"] <= 2 * peer),
@@ -253,6 +293,8 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
         ("peak memory of any process (cold, warm, no-change, x1, series)", f"{peak:.0f} MiB",
          "<= 150 MiB", peak <= 150),
         ("16x content time / 1x content time", f"{growth16:.1f}x", "<= 16x", growth16 <= 16),
+        ("4x content at the declared limits / 1x (a paragraph, a list and a table at their "
+         "limits, per section)", f"{limits:.1f}x", "<= 4x", limits <= 4),
     ]
     failed = [str(r["label"]) for r in rows.values() if r["failed"]]
     lines = [
@@ -272,7 +314,10 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
     lines += ["", "| target | measured | goal | met |", "|---|---|---|---|"]
     lines += [f"| {t} | {m} | {g} | {'yes' if ok else 'NO'} |" for t, m, g, ok in targets]
     lines += ["", f"Growth: x4 {med['x4'] / med['x1']:.1f}x, x16 {growth16:.1f}x the time of x1 "
-              f"(medians {med['x1']:.2f} / {med['x4']:.2f} / {med['x16']:.2f} s)."]
+              f"(medians {med['x1']:.2f} / {med['x4']:.2f} / {med['x16']:.2f} s).",
+              "", f"At the declared limits: x2 {med['limits2'] / med['limits1']:.1f}x, x4 "
+              f"{limits:.1f}x the time of x1 (medians {med['limits1']:.2f} / "
+              f"{med['limits2']:.2f} / {med['limits4']:.2f} s)."]
     floor = max(med["floor_import_pdf_and_gate"], med["floor_import_deck"])
     lines += ["", f"Floor of the stack: a worker that makes the PDF and gates it spends "
               f"{med['floor_import_pdf_and_gate']:.2f} s starting Python and importing "

@@ -568,3 +568,101 @@ def test_files_nothing_uses_are_not_read(tmp_path: Path, kind: str) -> None:
         code, err, seconds, peak = _run(folder, "build")
         assert code == 0 and "Traceback" not in err, err
         assert peak < MEMORY_LIMIT_MIB
+
+
+# ------------------------------------------------------------ bugs
+
+
+BUG = '''
+import dataclasses, builder.outputs as o
+def _boom(*args, **kwargs):
+    raise ValueError("boom in the deck")
+o.OUTPUTS = tuple(dataclasses.replace(x, render=_boom) if x.name == "deck" else x
+                  for x in o.OUTPUTS)
+'''
+
+
+def _with_bug(folder: Path) -> None:
+    """Make the deck stage raise (as a bug would) in the next runs, through sitecustomize."""
+    (folder / "bug").mkdir()
+    (folder / "bug" / "sitecustomize.py").write_text(BUG, encoding="utf-8")
+
+
+def _run_with_bug(folder: Path, *args: str) -> tuple[int, str]:
+    env = dict(os.environ, PYTHONPATH=f"{folder / 'bug'}{os.pathsep}{ROOT}")
+    done = subprocess.run([sys.executable, "-m", "builder", *args], cwd=folder, env=env,
+                          capture_output=True, text=True, timeout=TIME_LIMIT_S)
+    return done.returncode, done.stderr
+
+
+def test_a_bug_names_briefing_and_stage_keeps_outputs_and_hides_the_traceback(
+        tmp_path: Path) -> None:
+    folder = _built(tmp_path, MINIMAL_PART)
+    before = {p.name: p.read_bytes() for p in (folder / "output/tiny").iterdir() if p.is_file()}
+    _with_bug(folder)
+    code, err = _run_with_bug(folder, "build", "--force")
+    assert code == 2 and "Traceback" not in err, err
+    assert ("internal error while making the deck for 'tiny' (ValueError: boom in the deck); "
+            "the previous outputs were kept") in err, err
+    after = {p.name: p.read_bytes() for p in (folder / "output/tiny").iterdir() if p.is_file()}
+    assert after == before
+    code, err = _run_with_bug(folder, "build", "--force", "-v")
+    assert code == 2 and "Traceback" in err and "boom in the deck" in err, err
+
+
+FULL = '''
+import dataclasses, errno, builder.outputs as o
+def _full(inputs, path):
+    raise OSError(errno.ENOSPC, "No space left on device")
+o.OUTPUTS = tuple(dataclasses.replace(x, render=_full) if x.name == "pdf" else x
+                  for x in o.OUTPUTS)
+'''
+
+
+def test_a_full_disk_is_one_line_naming_the_folder(tmp_path: Path) -> None:
+    folder = _built(tmp_path, MINIMAL_PART)
+    (folder / "bug").mkdir()
+    (folder / "bug" / "sitecustomize.py").write_text(FULL, encoding="utf-8")
+    code, err = _run_with_bug(folder, "build", "--force")
+    assert code == 1 and "Traceback" not in err, err
+    assert f"briefing: {folder / 'output'}: cannot write (the disk is full; free some " \
+           "space) and build again; the previous outputs were kept" in err, err
+    assert (folder / "output/tiny/tiny.pdf").stat().st_size > 1000
+
+
+INTERRUPT_AFTER = """
+import os, runpy, signal, sys
+signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
+signal.setitimer(signal.ITIMER_REAL, float(sys.argv[1]))
+sys.argv = ["builder", "build"]
+runpy.run_module("builder", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("delay_ms", [15, 30, 60, 100, 150, 250, 400, 700])
+def test_ctrl_c_while_starting_prints_no_traceback(tmp_path: Path, delay_ms: int) -> None:
+    """Ctrl-C at moments of the builder's start (its imports, reading the content, the
+    first jobs), once Python itself has started: a line, exit 130, nothing half-written."""
+    folder = _project(tmp_path, MINIMAL_PART)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", INTERRUPT_AFTER, str(delay_ms / 1000)],
+                          cwd=folder, env=env, capture_output=True, text=True,
+                          timeout=TIME_LIMIT_S)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode in (0, 130), (done.returncode, done.stderr)
+    assert done.returncode == 0 or "interrupted" in done.stderr
+    assert not (folder / "output" / "tiny").exists() or done.returncode == 0
+
+
+def test_discovery_names_what_it_cannot_build(tmp_path: Path) -> None:
+    folder = _project(tmp_path, MINIMAL_PART)
+    (folder / "content/other").mkdir()
+    os.mkfifo(folder / "content/other/briefing.yaml")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (folder / "content/linked").symlink_to(outside)
+    (folder / "content/loop").symlink_to(folder / "content")
+    code, err, _, _ = _run(folder, "check")
+    assert code == 1 and "Traceback" not in err, err
+    assert "content/other/briefing.yaml:0: briefing.yaml is a named pipe (FIFO)" in err
+    assert "content/linked:0: warning: folder is a link to a folder outside content/" in err

@@ -131,7 +131,7 @@ def _entry_count(path: Path) -> int:
     if at < 0 or len(tail) < at + 22:
         raise zipfile.BadZipFile("no end of central directory")
     count = struct.unpack("<H", tail[at + 10: at + 12])[0]
-    return 1 << 32 if count == 0xFFFF else int(count)  # ZIP64: more than a template has
+    return int(count)  # 0xFFFF: a ZIP64 file with at least that many, more than a template has
 
 
 def _inspect_zip(zf: zipfile.ZipFile, policy: Policy) -> list[str]:
@@ -279,8 +279,8 @@ def _geometry(zf: zipfile.ZipFile, types: dict[str, str]) -> list[str]:
     root = read_xml(zf, main[0]) if main else "the file has no presentation part"
     size = root.find(_P + "sldSz") if not isinstance(root, str) else None
     if isinstance(root, str) or size is None:
-        return [f"it is not a usable presentation ({root if isinstance(root, str) else 'no slide size'}"
-                f"); {SAVE_AGAIN}"]
+        why = root if isinstance(root, str) else "it has no slide size"
+        return [f"it is not a usable presentation ({why}); {SAVE_AGAIN}"]
     cx, cy = int(size.get("cx", "0")), int(size.get("cy", "0"))
     if cy <= 0 or abs(cx / cy - WIDE) > 0.01:
         return [f"its slides are {cx / _EMU_IN:.2f} x {cy / _EMU_IN:.2f} in, not 16:9 as the deck "

@@ -124,8 +124,8 @@ class _Rest(list):  # type: ignore[type-arg]
 
 def _reusable(para: Paragraph, width: float) -> tuple[Any, Any] | None:
     """The wrap widths and lines of ``para`` at ``width`` (the lines it is being split
-    with) when the part after a split can reuse them: fixed leading (height is lines x leading) and no first-line indent or
-    bullet (every line after the first has the same width)."""
+    with) when the part after a split can reuse them: fixed leading (height is lines x
+    leading) and no first-line indent (every line after the first has the same width)."""
     hit = para.__dict__.get("_wrapped", {}).get(width)
     style = para.style
     if (hit is None or para.__dict__.get("blPara") is not hit[1]

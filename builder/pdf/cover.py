@@ -86,9 +86,10 @@ def draw_cover(canv: Canvas, styles: Styles, meta: Metadata) -> None:
     _para(canv, plain(meta.date), styles.cover_meta, x, y - 10 * mm, width, sect)
     names = [meta.publisher.name] + [p for p in meta.partners if p != meta.publisher.name]
     label = styles.back_heading
-    y = _para(canv, "Published by", label, x, foot - 12 * mm, width, sect)
-    y = _para(canv, plain(meta.publisher.name), styles.back_text, x, y - 1, width, sect)
     others = names[1:]
+    column = width / 2 - 6 * mm if others else width  # a long name wraps before Partners
+    y = _para(canv, "Published by", label, x, foot - 12 * mm, column, sect)
+    y = _para(canv, plain(meta.publisher.name), styles.back_text, x, y - 1, column, sect)
     if others:
         y = _para(canv, "Partners", label, x + width / 2, foot - 12 * mm, width / 2, sect)
         _para(canv, "<br/>".join(plain(p) for p in others), styles.back_text,

@@ -20,7 +20,7 @@ from builder.files import find_files, what_is
 from builder.model import Briefing
 from builder.problems import Problem
 from builder.texts import glyph_problems
-from builder.theme import load_theme
+from builder.theme import read_theme
 
 __all__ = ["discover", "resolve_targets", "load_briefing", "load_briefings", "input_files"]
 
@@ -83,7 +83,9 @@ def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list
         briefing, more = check(briefing)
         problems.extend(numbered + more)
         problems.extend(data_warnings(briefing))
-        problems.extend(glyph_problems(briefing, load_theme()))
+        theme, _ = read_theme(root)  # the brand's own problems are the pipeline's to report
+        if theme is not None:
+            problems.extend(glyph_problems(briefing, theme))
     else:
         problems.extend(_named_files_problems(file, root))
     unique = sorted(set(problems))

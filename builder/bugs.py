@@ -10,6 +10,10 @@ comes back to the command line with where it happened and its traceback as text.
 from __future__ import annotations
 
 import errno
+import os
+import signal
+import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -96,3 +100,17 @@ def explain(exc: Exception, command: str, verbose: bool) -> tuple[int, str]:
                 f"outputs were kept; {REPORT}")
         details = "".join(traceback.format_exception(exc))
     return 2, f"{details.rstrip()}\n{line}" if verbose else line
+
+
+def _unraisable(info: sys.UnraisableHookArgs) -> None:
+    if info.exc_type is not None and issubclass(info.exc_type, KeyboardInterrupt):
+        # sent again from another thread, so that it arrives after this hook has returned
+        threading.Timer(0.01, os.kill, (os.getpid(), signal.SIGINT)).start()
+    else:
+        sys.__unraisablehook__(info)
+
+
+def keep_interrupts() -> None:
+    """A Ctrl-C that lands where Python cannot raise it (a hook run while a worker is
+    forked) is not lost with an "Exception ignored" traceback: it is sent again."""
+    sys.unraisablehook = _unraisable

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from builder.bugs import explain
+from builder.bugs import explain, keep_interrupts
 
 
 class _Parser(argparse.ArgumentParser):
@@ -145,6 +145,7 @@ def _up_to_date(args: argparse.Namespace) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_interrupts()
     try:
         args = _parser().parse_args(argv)
     except KeyboardInterrupt:

@@ -42,15 +42,14 @@ def _talk() -> _Parser:
     talk.add_argument("-q", "--quiet", action="store_const", const=0, dest="verbosity",
                       default=argparse.SUPPRESS, help="print errors only")
     talk.add_argument("-v", "--verbose", action="store_const", const=2, dest="verbosity",
-                      default=argparse.SUPPRESS, help="also print each step as it ends")
+                      default=argparse.SUPPRESS, help="also print each step as it ends, and "
+                      "where an internal error happened (its traceback)")
     return p
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="briefing", description=__doc__.splitlines()[0], parents=[_talk()])
     p.add_argument("--version", action="version", version=f"briefing {_version()}")
-    p.add_argument("-v", "--verbose", action="store_true",
-                   help="with an internal error, print where it happened (the traceback)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     add = functools.partial(sub.add_parser, parents=[_talk()])
     b = add("build", help="validate and build PDF, deck and charts")
@@ -77,9 +76,6 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("id", metavar="ID", help="the new briefing's id and folder: a-z, 0-9, '-'")
     n.add_argument("--series", metavar="NAME", help="a series under content/shared/ whose "
                    "shared parts the briefing includes (default: a stand-alone briefing)")
-    for command in (b, c, w, n):  # -v also after the command (briefing build -v)
-        command.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                             help=argparse.SUPPRESS)
     return p
 
 
@@ -186,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, ThemeError):  # the brand file or a font it names: configuration
             print(f"briefing: {exc}", file=sys.stderr)
             return 1
-        code, message = explain(exc, args.command, args.verbose)  # a bug, or the machine's
+        verbose = getattr(args, "verbosity", 1) >= 2
+        code, message = explain(exc, args.command, verbose)  # a bug, or the machine's
         print(message, file=sys.stderr)
         return code

@@ -128,11 +128,11 @@ def _reusable(para: Paragraph, width: float) -> tuple[Any, Any] | None:
     leading) and no first-line indent (every line after the first has the same width)."""
     hit = para.__dict__.get("_wrapped", {}).get(width)
     style = para.style
-    if (hit is None or para.__dict__.get("blPara") is not hit[1]
+    if (hit is None or para.__dict__.get("blPara") is not hit[0][1]
             or getattr(para, "autoLeading", getattr(style, "autoLeading", ""))
             not in ("", "off") or style.firstLineIndent or style.wordWrap == "CJK"):
         return None
-    return hit[0], hit[1]
+    return hit[0]  # type: ignore[no-any-return]
 
 
 def _continue(whole: Paragraph, head: Any, rest: Any, width: float,
@@ -145,6 +145,6 @@ def _continue(whole: Paragraph, head: Any, rest: Any, width: float,
     state = rest.__dict__
     state["_glued"] = frozenset(i - done for i in whole.glued_lines() if i >= done)
     state["_own_words"] = rest.frags
-    state["_wrapped"] = {width: ([wrap_widths[-1]] * 2, tail,
+    state["_wrapped"] = {width: (([wrap_widths[-1]] * 2, tail),  # as wrap_state gives it
                                  len(tail.lines) * rest.style.leading)}
     rest.frags = whole.frags

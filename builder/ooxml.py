@@ -92,10 +92,11 @@ class Policy:
     hyperlinks: bool = False  # external hyperlinks to web and mail addresses
     chart_workbooks: bool = False  # an embedded .xlsx per chart (its "Edit data")
     geometry: bool = True  # 16:9 slides, every master and layout placeholder on the slide
+    max_parts: int = MAX_PARTS  # a deck has about 5 parts a slide, so its own, larger limit
 
 
 TEMPLATE = Policy()
-DECK = Policy(hyperlinks=True, chart_workbooks=True, geometry=False)
+DECK = Policy(hyperlinks=True, chart_workbooks=True, geometry=False, max_parts=0xFFFF)
 SAVE_AGAIN = "save the template again from PowerPoint as a .pptx"
 
 
@@ -109,8 +110,8 @@ def inspect(path: Path, policy: Policy = TEMPLATE) -> list[str]:
             return [f"the file is {size / 1e6:.0f} MB, over the limit of "
                     f"{MAX_FILE_BYTES / 1e6:.0f} MB; make pictures smaller and save it again"]
         count = _entry_count(path)
-        if count > MAX_PARTS:
-            return [f"the file holds {count:,} parts, over the limit of {MAX_PARTS:,}; "
+        if count > policy.max_parts:
+            return [f"the file holds {count:,} parts, over the limit of {policy.max_parts:,}; "
                     f"{SAVE_AGAIN} with fewer pictures and layouts"]
         with zipfile.ZipFile(path) as zf:
             return _inspect_zip(zf, policy)

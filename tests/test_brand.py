@@ -28,6 +28,8 @@ FONTS = Path(next(iter(importlib.util.find_spec(  # type: ignore[union-attr]
 
 def _brand(tmp_path: Path, text: str) -> list[str]:
     (tmp_path / "assets").mkdir(exist_ok=True)
+    if not (tmp_path / "assets/font-metrics").exists():
+        shutil.copytree(BRAND_FILE.parent / "font-metrics", tmp_path / "assets/font-metrics")
     (tmp_path / B).write_text(text, encoding="utf-8")
     theme, problems = read_theme(tmp_path)
     assert (theme is None) == any(p.severity == "error" for p in problems)
@@ -131,7 +133,7 @@ def test_brand_schema_and_reader_agree(tmp_path: Path) -> None:
     shipped = yaml.safe_load(SHIPPED)
     assert not _schema_rejects(shipped)
     disagree = []
-    optional = {"semibold", "light", "folder", "package", "substitutes"}
+    optional = {"semibold", "light", "folder", "package", "substitutes", "metrics"}
     for path, here in list(positions(shipped))[1:]:
         if isinstance(path[-1], int):
             continue

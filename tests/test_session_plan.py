@@ -3,6 +3,7 @@ add up to the session, running times, the same talking points and pages."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,3 +68,22 @@ def test_a_shorter_session_still_adds_up(health: Briefing) -> None:
 def test_clock() -> None:
     assert [clock(m) for m in (0, 5, 59, 60, 90, 125)] == [
         "0:00", "0:05", "0:59", "1:00", "1:30", "2:05"]
+
+
+def test_a_slide_with_more_points_than_a_page_holds_continues_on_the_next_page(
+        health: Briefing, deck: DeckPlan, tmp_path: Path) -> None:
+    """A briefing with very many topics gives its "This session covers" slide a row taller
+    than an A4 page (it crashed the build); the row now runs on over the pages."""
+    from pypdf import PdfReader
+
+    from builder.pdf.session_plan import render_session_plan
+
+    first = deck.slides[3]
+    many = tuple(f"Topic number {n}" for n in range(200))
+    big = replace(deck, slides=(*deck.slides[:3], replace(first, points=many),
+                                *deck.slides[4:]))
+    out = tmp_path / "plan.pdf"
+    result = render_session_plan(big, health, load_theme(), out)
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert result.pages > 7
+    assert [int(n) for n in re.findall(r"Topic number (\d+)", text)] == list(range(200))

@@ -93,26 +93,39 @@ def _fonts(ctx: Ctx, f: Fields, here: Path) -> Fonts:
     if paths["regular"] and family and (found := _family(paths["regular"])) not in (family, None):
         ctx.error(f["family"], f"family is '{family}' but the regular font file's family is "
                   f"'{found}'; write family: {found}")
-    subs = tuple(s for s in (_substitute(ctx, n) for n in f.seq("substitutes")) if s)
+    subs = tuple(s for s in (_substitute(ctx, n, here) for n in f.seq("substitutes")) if s)
     return Fonts(family=family, substitutes=subs, **{k: v or Path() for k, v in paths.items()})
 
 
-def _substitute(ctx: Ctx, node: Node) -> Faces | None:
-    """A substitute family's installed faces (a problem saying what to install if not)."""
+def _substitute(ctx: Ctx, node: Node, here: Path) -> Faces | None:
+    """A substitute family's faces: its metrics files where a metrics folder is given,
+    else its installed font files (a problem saying what to install or write if not)."""
     f = ctx.fields(node, shapes.SUBSTITUTE)
     if f is None:
         return None
     files = _sub(ctx, f, "files", shapes.SUBSTITUTE_FILES)
     names = {k.key: files.text(k.key) for k in files.shape.fields}
-    found = {k: installed_font(v) for k, v in names.items()}
-    missing = [names[k] for k, v in found.items() if v is None]
     family, package = f.text("family"), f.text("package")
-    if missing:
-        ctx.error(node, f"font '{family}', a substitute the deck is measured against, is not "
-                  f"installed ({', '.join(missing)} not found in the system's font folders); "
-                  f"install it (Debian/Ubuntu package {package}) or remove it from "
-                  "fonts.substitutes")
-        return None
+    if "metrics" in f:
+        folder = here / f.text("metrics")
+        found = {k: p if (p := folder / f"{Path(v).stem}.json").is_file() else None
+                 for k, v in names.items()}
+        missing = [f"{Path(names[k]).stem}.json" for k, v in found.items() if v is None]
+        if missing:
+            ctx.error(f["metrics"], f"font '{family}': {', '.join(missing)} not found in "
+                      f"{f.text('metrics')}; write them with python -m builder.deck.metrics "
+                      f"{f.text('metrics')} <the font files> (Debian/Ubuntu package "
+                      f"{package}), or remove metrics: to measure the installed fonts")
+            return None
+    else:
+        found = {k: installed_font(v) for k, v in names.items()}
+        missing = [names[k] for k, v in found.items() if v is None]
+        if missing:
+            ctx.error(node, f"font '{family}', a substitute the deck is measured against, is "
+                      f"not installed ({', '.join(missing)} not found in the system's font "
+                      f"folders); install it (Debian/Ubuntu package {package}) or remove it "
+                      "from fonts.substitutes")
+            return None
     return Faces(family=family, **{k: v for k, v in found.items() if v is not None})
 
 

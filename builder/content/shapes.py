@@ -300,7 +300,10 @@ SUBSTITUTE = Shape("font substitute", (
     _req("package", "line", "the Debian/Ubuntu package that installs it, for the message "
          "when it is missing"),
     _req("files", "shape", "file names, found in the system's font folders",
-         shape="substitute files")))
+         shape="substitute files"),
+    _opt("metrics", "line", "a folder, relative to this file, of the files' metrics "
+         "(python -m builder.deck.metrics writes them): measured from these instead of the "
+         "installed fonts, so the deck builds where they are not installed")))
 
 SUBSTITUTE_FILES = Shape("substitute files", tuple(
     _req(k, "line") for k in ("regular", "italic", "bold", "bold_italic")))

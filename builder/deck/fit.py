@@ -11,13 +11,10 @@ lines).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 from builder.deck.geometry import (
     BULLET_INDENT_IN,
@@ -27,45 +24,10 @@ from builder.deck.geometry import (
     WIDTH_SLACK,
     Box,
 )
+from builder.deck.metrics import metrics
 from builder.theme import Faces, Fonts
 
-# Carlito's 'head' dates make fontTools log "'created' timestamp seems very low" on every
-# build: a remark about the font file, not something an editor can act on.
-logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
-
-# Single line spacing as PowerPoint and LibreOffice apply it: 1.2 x the size, or the
-# font's own ascent + descent where that is taller (the font's line gap is not added).
-SINGLE = 1.2
 BREAK = "\v"  # a line break inside a paragraph (``a:br``), as python-pptx reads one
-
-
-@dataclass(frozen=True, slots=True)
-class Metrics:
-    """Advance widths in font units per character, and the single line height in ems."""
-
-    widths: dict[int, int]
-    default: int
-    units: int
-    line: float
-
-    def width(self, text: str, size: float) -> float:
-        w = self.widths
-        return sum(w.get(ord(c), self.default) for c in text) * size / self.units
-
-
-@lru_cache(maxsize=16)
-def metrics(path: Path) -> Metrics:
-    font = TTFont(str(path), lazy=True)
-    hmtx = font["hmtx"].metrics
-    widths = {cp: hmtx[name][0] for cp, name in font.getBestCmap().items()}
-    units = font["head"].unitsPerEm
-    os2 = font["OS/2"]
-    hhea = font["hhea"]
-    asc = max(hhea.ascent, os2.usWinAscent)
-    desc = max(-hhea.descent, os2.usWinDescent)
-    default = hmtx[".notdef"][0] if ".notdef" in hmtx else units // 2
-    font.close()
-    return Metrics(widths, default, units, max(SINGLE, (asc + desc) / units))
 
 
 def face_paths(fonts: Fonts | Faces, bold: bool, italic: bool) -> tuple[Path, ...]:

@@ -13,7 +13,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from builder.deck import geometry as g
-from builder.deck.fit import BREAK, SINGLE
+from builder.deck.fit import BREAK
+from builder.deck.metrics import SINGLE
 from builder.deck.plan import Frame, SlideSpec
 from builder.theme import Theme
 

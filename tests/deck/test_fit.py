@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builder.deck.fit import (
-    BREAK,
-    SINGLE,
-    face_paths,
-    line_height,
-    metrics,
-    pieces,
-    word_width,
-    wrap,
-)
+from builder.deck.fit import BREAK, face_paths, line_height, pieces, word_width, wrap
+from builder.deck.metrics import SINGLE, metrics
 from builder.theme import Theme
 
 TEXT = "Professionals should remain mindful of the child's lived experience"
@@ -23,13 +15,13 @@ TEXT = "Professionals should remain mindful of the child's lived experience"
 
 def test_a_word_is_as_wide_as_in_the_widest_font(theme: Theme) -> None:
     paths = face_paths(theme.fonts, False, False)
-    assert [p.name for p in paths] == ["SourceSansPro-Regular.ttf",
-                                       "LiberationSans-Regular.ttf", "Carlito-Regular.ttf"]
+    assert [p.stem for p in paths] == ["SourceSansPro-Regular",
+                                       "LiberationSans-Regular", "Carlito-Regular"]
     widths = [metrics(p).width("Safeguarding", 24) for p in paths]
     assert word_width(paths, "Safeguarding", 24) == max(widths) > widths[0]
     bold = face_paths(theme.fonts, True, True)
-    assert [p.name for p in bold] == ["SourceSansPro-BoldIt.ttf",
-                                      "LiberationSans-BoldItalic.ttf", "Carlito-BoldItalic.ttf"]
+    assert [p.stem for p in bold] == ["SourceSansPro-BoldIt",
+                                      "LiberationSans-BoldItalic", "Carlito-BoldItalic"]
 
 
 def test_text_that_fits_the_brand_font_alone_may_not_fit_a_substitute(theme: Theme) -> None:

@@ -59,6 +59,7 @@ def test_the_check_sees_text_that_runs_out_of_its_box(theme: Theme, tmp_path: Pa
 
 def test_a_missing_substitute_is_named_with_what_to_install(tmp_path: Path) -> None:
     brand = (ROOT / "assets/brand.yaml").read_text(encoding="utf-8")
+    brand = brand.replace("      metrics: font-metrics\n", "")  # measured from installed fonts
     broken = tmp_path / "brand.yaml"
     broken.write_text(brand.replace("Carlito-Bold.ttf", "Carlito-Missing.ttf"), encoding="utf-8")
     with pytest.raises(ThemeError) as err:
@@ -68,3 +69,19 @@ def test_a_missing_substitute_is_named_with_what_to_install(tmp_path: Path) -> N
         f"brand.yaml:{line}: font 'Carlito', a substitute the deck is measured against, is not "
         "installed (Carlito-Missing.ttf not found in the system's font folders); install it "
         "(Debian/Ubuntu package fonts-crosextra-carlito) or remove it from fonts.substitutes")
+
+
+def test_a_missing_metrics_file_says_how_to_write_it(tmp_path: Path) -> None:
+    brand = (ROOT / "assets/brand.yaml").read_text(encoding="utf-8")
+    folder = ROOT / "assets/font-metrics"
+    brand = brand.replace("metrics: font-metrics", f"metrics: {folder}")
+    broken = tmp_path / "brand.yaml"
+    broken.write_text(brand.replace("Carlito-Bold.ttf", "Carlito-Missing.ttf"), encoding="utf-8")
+    with pytest.raises(ThemeError) as err:
+        load_theme(broken)
+    carlito = brand.index("- family: Carlito")
+    line = brand[: brand.index("metrics:", carlito)].count("\n") + 1
+    assert str(err.value) == (
+        f"brand.yaml:{line}: font 'Carlito': Carlito-Missing.json not found in {folder}; write "
+        f"them with python -m builder.deck.metrics {folder} <the font files> (Debian/Ubuntu "
+        "package fonts-crosextra-carlito), or remove metrics: to measure the installed fonts")

@@ -16,6 +16,7 @@ import argparse
 import os
 import queue
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -179,11 +180,23 @@ def _watch_rebuild(work: Path, runs: int, deadline: float = 120.0
             _in_process_row("watch_edit_to_all_outputs", walls[2:]))
 
 
-def _in_process_row(label: str, walls: list[float]) -> dict[str, object]:
+def _in_process_row(label: str, walls: list[float], quiet: bool = False) -> dict[str, object]:
     row = {"label": label, "runs": len(walls), "median": statistics.median(walls),
            "min": min(walls), "max": max(walls), "peak": float("nan"), "failed": False}
-    print(f"{label}\t{len(walls)}\t{row['median']:.3f}", flush=True)
+    if not quiet:
+        print(f"{label}\t{len(walls)}\t{row['median']:.3f}", flush=True)
     return row
+
+
+def _cpu(label: str, cmd: str, cwd: Path, runs: int) -> dict[str, object]:
+    """Median CPU seconds (user + system, every process of the build) of ``cmd``."""
+    used = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(["sh", "-c", cmd], cwd=cwd, check=True, capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return _in_process_row(label, used)
 
 
 # Python starting and importing what each worker of a build needs: the floor of the stack
@@ -241,6 +254,16 @@ def main() -> int:
         py = str(ROOT / ".venv" / "bin" / "python")
         for label, imports in FLOORS:
             rows[label] = _time(label, f"{py} -c '{imports}'", work, n)
+        rows["cpu_one"] = _cpu("cpu_seconds_one_briefing_forced", f"{one} --force", series, n)
+        rows["cpu_four"] = _cpu("cpu_seconds_series_of_four_forced", f"{b} build --force",
+                                series, n)
+        warm = subprocess.run([py, str(ROOT / "bench" / "warm_work.py"), str(work),
+                               "content/health/briefing.yaml", str(n)], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout
+        for line in warm.splitlines():
+            label, seconds = line.split("\t")
+            print(line, flush=True)
+            rows[label] = _in_process_row(label, [float(seconds)], quiet=True)
         for k in (1, 4, 16):
             scaled = _project_copy(k)
             copies.append(scaled)
@@ -305,7 +328,8 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
         "", "| scenario | runs | median s | min s | max s | peak MiB | / peer chain |",
         "|---|---|---|---|---|---|---|",
     ]
-    for r in rows.values():
+    extra = {k for k in rows if k.startswith(("warm_", "cpu_"))}
+    for r in (v for k, v in rows.items() if k not in extra):
         peak_text = "-" if float(r["peak"]) != float(r["peak"]) else f"{float(r['peak']):.1f}"  # type: ignore[arg-type]
         lines.append(f"| {r['label']}{' (FAILED)' if r['failed'] else ''} | {r['runs']} | "
                      f"{float(r['median']):.3f} | {float(r['min']):.3f} | "  # type: ignore[arg-type]
@@ -325,6 +349,7 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
               f"{med['floor_import_deck']:.2f} s for python-pptx; the charts' "
               f"{med['floor_import_charts']:.2f} s for matplotlib. Before any page is laid "
               f"out a build has spent {floor:.2f} s = {floor / peer:.2f}x the peer chain."]
+    lines += _floors(med, peer)
     if failed:
         lines += ["", "Rows whose command exited non-zero: " + ", ".join(failed) + "."]
     lines += ["", "## Where the time goes", "",
@@ -334,6 +359,32 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
     for name, text in traces.items():
         lines += [f"{name}:", "", "```", text, "```", ""]
     return "\n".join(lines)
+
+
+def _floors(med: dict[str, float], peer: float) -> list[str]:
+    """What the targets missed cannot go below on this stack and this machine, from the
+    work of each stage with every import done (bench/warm_work.py) and the CPU seconds of
+    whole builds."""
+    cores = os.cpu_count() or 1
+    warm = {k.removeprefix("warm_"): v for k, v in med.items() if k.startswith("warm_")}
+    outputs = sum(v for k, v in warm.items() if k != "all_charts")
+    watch = warm["load_and_check"] + warm["pdf"] + warm["pdf_gate"]
+    build = med["floor_import_pdf_and_gate"] + outputs / cores
+    cold = med["floor_import_charts"] + (outputs + warm["all_charts"]) / cores
+    series = med["cpu_four"] / cores / med["one"]
+    lines = ["", "| stage, every import done (one warm process) | median s |", "|---|---|"]
+    lines += [f"| {k} | {v:.3f} |" for k, v in warm.items()]
+    lines += [f"| CPU seconds, one briefing forced (all processes) | {med['cpu_one']:.2f} |",
+              f"| CPU seconds, series of four forced | {med['cpu_four']:.2f} |"]
+    lines += ["", f"Floors on this machine ({cores} cores): `watch` needs at least loading, "
+              f"the PDF and its gate after an edit: {watch:.2f} s = {watch / peer:.2f}x the "
+              f"peer chain. A build needs at least the PDF worker's imports and every "
+              f"output's work over the cores: {build:.2f} s = {build / peer:.2f}x; a cold one "
+              f"the charts' imports and every chart too: {cold:.2f} s = {cold / peer:.2f}x. "
+              f"The series of four uses {med['cpu_four']:.1f} CPU seconds against "
+              f"{med['cpu_one']:.1f} for one briefing; on {cores} cores it cannot take less "
+              f"than {series:.2f}x one briefing's time."]
+    return lines
 
 
 if __name__ == "__main__":

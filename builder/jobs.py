@@ -195,7 +195,8 @@ class _Graph:
                 b.failed = True
                 return
             if path.exists():
-                self.queue.put(OUTPUT, self._gated(b, o, layout, path), check, o.name, path)
+                self.queue.put(LAYS_OUT if o.lays_out else OUTPUT,  # the preview first
+                               self._gated(b, o, layout, path), check, o.name, path)
             else:  # nothing asked of this output this time (no print shop PDF): no file
                 b.gated.add(o.name)
             self.advance(b)  # outputs citing the pages can start now

@@ -55,13 +55,15 @@ def render_handout(b: Briefing, theme: Theme, charts: Mapping[str, bytes],
     """Write the handout of ``b`` to ``out``: the longest plan that fits its pages.
     ``page_of``: the briefing PDF's page of each section and figure."""
     styles = make_styles(theme)
-    for cut in CUTS:
+    for cut in CUTS:  # pages counted without writing a PDF; the one that fits is written
         plan = plan_handout(b, page_of, cut)
-        data, pages, problems = write_leaflet(b, theme, styles, LABEL, partial(_story, plan),
-                                              charts)
+        _, pages, _ = write_leaflet(b, theme, styles, LABEL, partial(_story, plan), charts,
+                                    save=False)
         if pages <= plan.max_pages:
             break
-    else:
+    data, pages, problems = write_leaflet(b, theme, styles, LABEL, partial(_story, plan),
+                                          charts)
+    if pages > plan.max_pages:
         problems.append(Problem.at(b.handout.at if b.handout.sections else b.at,
                                    f"the handout takes {pages} pages even with one "
                                    "learning point per topic; list fewer sections under "

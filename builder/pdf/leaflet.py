@@ -65,8 +65,10 @@ class _LeafletDoc(BaseDocTemplate):
 
 
 def write_leaflet(b: Briefing, theme: Theme, styles: Styles, label: str, story: Story,
-                  charts: Mapping[str, bytes] | None = None) -> tuple[bytes, int, list[Problem]]:
-    """Lay out ``story(ctx)`` under the footer ``label``: (PDF bytes, pages, problems)."""
+                  charts: Mapping[str, bytes] | None = None, *, save: bool = True
+                  ) -> tuple[bytes, int, list[Problem]]:
+    """Lay out ``story(ctx)`` under the footer ``label``: (PDF bytes, pages, problems);
+    without ``save``, the pages are counted and no PDF is written (empty bytes)."""
     inline = InlineContext(link_colour=styles.colours.hex("accent"), footnote_ids=frozenset(),
                            page_of={}, targets=frozenset())
     ctx = RenderContext(theme=theme, styles=styles, inline=inline, charts=charts or {},
@@ -77,7 +79,8 @@ def write_leaflet(b: Briefing, theme: Theme, styles: Styles, label: str, story: 
     rl_config.useA85 = 0  # binary (deflated) streams, as the briefing
     try:
         doc.build(story(ctx), canvasmaker=canvas_maker(SCREEN, ctx.tags))
-        save_tagged(doc.canv, replace(b.meta, title=doc.title))
+        if save:
+            save_tagged(doc.canv, replace(b.meta, title=doc.title))
     finally:
         rl_config.useA85 = a85
     return doc.buffer.getvalue(), doc.page, [*inline.problems, *ctx.problems]

@@ -86,8 +86,8 @@ def _only(text: str) -> frozenset[str]:
 def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--only", type=_only, default=frozenset(), metavar="LIST",
                    help="make only these outputs, e.g. pdf or pdf,charts (of pdf, deck, "
-                        "press, handout, session-plan, charts); the others stay as the last "
-                        "build left them")
+                        "press, handout, session-plan, charts; the four that cite the PDF's "
+                        "pages make the PDF too); the others stay as the last build left them")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes, shared by all briefings (default: one per core)")
     p.add_argument("--wait", type=float, default=600.0, metavar="S",

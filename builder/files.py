@@ -48,11 +48,12 @@ def read_regular(path: Path, limit: Limit = FILE_BYTES) -> bytes | str:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return _os_reason(exc)
+    st = os.fstat(fd)  # before fdopen, which refuses a folder with an exception
+    kind = _KINDS.get(stat.S_IFMT(st.st_mode))
+    if kind or not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        return f"is {kind or 'not a regular file'}, not a file"
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(fd)
-        kind = _KINDS.get(stat.S_IFMT(st.st_mode))
-        if kind or not stat.S_ISREG(st.st_mode):
-            return f"is {kind or 'not a regular file'}, not a file"
         if why := limit.over(st.st_size, "it"):
             return why.removeprefix("it ")
         data = handle.read(limit.value + 1)

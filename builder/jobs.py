@@ -28,7 +28,7 @@ from builder.gate import check_output
 from builder.handout.plan import chart_ids
 from builder.model import Briefing
 from builder.outcome import Outcome, last_layout, report_builds
-from builder.outputs import ALL, CHARTS, OUTPUTS, Inputs, Made, Output, check, make
+from builder.outputs import ALL, CHARTS, OUTPUTS, Inputs, Made, Output, check, make, named
 from builder.pages import PdfSeed
 from builder.pipeline import trace
 from builder.problems import ContentError, errors
@@ -68,7 +68,7 @@ class Build:
     @property
     def layout(self) -> PdfSeed | None:
         """The main PDF's layout, once it is made."""
-        return next((m.layout for o, m in self.made.items() if _output(o).lays_out), None)
+        return next((m.layout for o, m in self.made.items() if named(o).lays_out), None)
 
 
 @dataclass(frozen=True)
@@ -83,14 +83,13 @@ class Plan:
         return tuple(o for o in OUTPUTS if o.name in self.only)
 
 
-def _output(name: str) -> Output:
-    return next(o for o in OUTPUTS if o.name == name)
-
-
 def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path,
                 only: frozenset[str] = ALL) -> Plan:
     """Each briefing's charts (those the outputs in ``only`` need) and last layout;
-    ContentError with every chart problem."""
+    ContentError with every chart problem. An output that cites the PDF's pages brings
+    the PDF along: the pages it cites are those of the PDF published with it."""
+    if any(o.cites_pages for o in OUTPUTS if o.name in only):
+        only |= {o.name for o in OUTPUTS if o.lays_out}
     builds, problems = [], []
     for b in briefings:
         try:
@@ -196,7 +195,9 @@ class _Graph:
                 return
             if path.exists():
                 self.queue.put(LAYS_OUT if o.lays_out else OUTPUT,  # the preview first
-                               self._gated(b, o, layout, path), check, o.name, path)
+                               self._gated(b, o, layout, path), in_stage, b.briefing.id,
+                               f"checking the {_STAGE.get(o.name, o.name)}", check, o.name,
+                               path)
             else:  # nothing asked of this output this time (no print shop PDF): no file
                 b.gated.add(o.name)
             self.advance(b)  # outputs citing the pages can start now

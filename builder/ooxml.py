@@ -21,6 +21,7 @@ from __future__ import annotations
 import posixpath
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,8 +116,12 @@ def inspect(path: Path, policy: Policy = TEMPLATE) -> list[str]:
                     f"{SAVE_AGAIN} with fewer pictures and layouts"]
         with zipfile.ZipFile(path) as zf:
             return _inspect_zip(zf, policy)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, struct.error):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, struct.error, zlib.error,
+            NotImplementedError):  # the last two: a damaged or unknown compression of a part
         return [f"it is not a PowerPoint file (its zip structure is damaged); {SAVE_AGAIN}"]
+    except ValueError:  # a size or position that is not a number
+        return [f"it is not a PowerPoint file as PowerPoint writes one (a slide size or "
+                f"position is not a number); {SAVE_AGAIN}"]
     except OSError as exc:
         return [f"it cannot be read ({exc.strerror or exc}); check that it is readable"]
 

@@ -154,7 +154,8 @@ CHARTS = "charts"  # the chart files (SVG, PNG, text) of charts/
 ALL = frozenset({*(o.name for o in OUTPUTS), CHARTS})  # what --only can name
 
 
-def _named(name: str) -> Output:
+def named(name: str) -> Output:
+    """The output called ``name``."""
     return next(o for o in OUTPUTS if o.name == name)
 
 
@@ -162,7 +163,7 @@ def make(name: str, inputs: Inputs, path: Path) -> Made:
     """Render the output called ``name`` to ``path`` (a worker's job). Content problems
     come back as ``Made.problems``; anything raised is a bug."""
     try:
-        return _named(name).render(inputs, path)
+        return named(name).render(inputs, path)
     except ContentError as exc:
         return Made(problems=tuple(exc.problems))
 
@@ -170,4 +171,4 @@ def make(name: str, inputs: Inputs, path: Path) -> Made:
 def check(name: str, path: Path) -> tuple[str, ...]:
     """What the gate of the output called ``name`` finds wrong with ``path`` (a worker's
     job: the other outputs are made meanwhile)."""
-    return tuple(_named(name).gate(path))
+    return tuple(named(name).gate(path))

@@ -73,8 +73,8 @@ def _load(paths: list[str], cwd: Path) -> tuple[list[Briefing], Theme | None, li
         if not targets:
             problems.append(Problem("content", 0, "no briefing.yaml found under content/; "
                                     "create content/<name>/briefing.yaml"))
-    briefings, found = load_briefings(targets, cwd)
     theme, brand = read_theme(cwd)
+    briefings, found = load_briefings(targets, cwd, theme)
     return briefings, theme, problems + found + brand
 
 

@@ -37,9 +37,11 @@ def key(paths: list[str], out: Path, strict: bool = False, only: frozenset[str] 
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
-def _walk(folder: str, found: list[str], seen: set[tuple[int, int]]) -> None:
+def _walk(folder: str, found: list[str], seen: set[tuple[int, int]], top: str = "") -> None:
     """Every file under ``folder``; a folder reached again (a link loop, or two links to
-    one folder) is walked once."""
+    one folder) is walked once, and a link to a folder outside ``top`` (which the builder
+    does not read either) not at all."""
+    top = top or os.path.realpath(folder)
     try:
         st = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -54,8 +56,10 @@ def _walk(folder: str, found: list[str], seen: set[tuple[int, int]]) -> None:
         except OSError:  # a link that loops
             is_dir = False
         if is_dir:
-            if not entry.name.startswith((".", "__")):
-                _walk(entry.path, found, seen)
+            outside = entry.is_symlink() and not (
+                os.path.realpath(entry.path) + os.sep).startswith(top + os.sep)
+            if not entry.name.startswith((".", "__")) and not outside:
+                _walk(entry.path, found, seen, top)
         elif not entry.name.endswith(".pyc"):
             found.append(entry.path)
 
@@ -104,10 +108,11 @@ def _digest(path: str) -> str:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return "<unreadable>"
+    st = os.fstat(fd)  # before fdopen, which refuses a folder with an exception
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        return f"<not a file: {stat.S_IFMT(st.st_mode)}>"
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            return f"<not a file: {stat.S_IFMT(st.st_mode)}>"
         if st.st_size > HASH_BYTES:
             return f"<{st.st_size} bytes at {st.st_mtime_ns}>"
         digest = hashlib.sha256()

@@ -121,12 +121,17 @@ def too_many_parts(parts: Parts) -> None:
         parts[f"customXml/item{i}.xml"] = b"<a/>"
 
 
+def size_not_a_number(parts: Parts) -> None:
+    parts["ppt/presentation.xml"] = re.sub(rb'<p:sldSz cx="\d+"', b'<p:sldSz cx="wide"',
+                                           parts["ppt/presentation.xml"])
+
+
 HOSTILE: dict[str, Callable[[Parts], None]] = {
     "macros": macros, "vba-only": vba_only, "activex": activex, "ole-object": ole_object,
     "external-link": external_link, "external-hyperlink": external_hyperlink,
     "missing-part": missing_part, "doctype": doctype, "four-by-three": four_by_three,
     "placeholder-off-slide": placeholder_off_slide, "unneeded-part": unneeded_part,
-    "too-many-parts": too_many_parts,
+    "too-many-parts": too_many_parts, "size-not-a-number": size_not_a_number,
 }
 
 

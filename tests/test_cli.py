@@ -126,6 +126,10 @@ def test_only_some_outputs(tiny: Path) -> None:
     assert after.keys() == before.keys()
     changed = {p for p in after if after[p] != before[p]}
     assert changed == {Path("tiny.pdf")}
+    deck = run_cli(tiny, "build", "--only", "deck")  # it cites the PDF's pages: both made
+    assert deck.returncode == 0, deck.stderr
+    assert deck.stdout.endswith("; kept from the last build: charts, handout, press, "
+                                "session-plan\n"), deck.stdout
     wrong = run_cli(tiny, "build", "--only", "pdf,slides")
     assert (wrong.returncode, wrong.stderr) == (
         1, "briefing: --only takes charts, deck, handout, pdf, press, session-plan; not "

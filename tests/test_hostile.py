@@ -666,3 +666,30 @@ def test_discovery_names_what_it_cannot_build(tmp_path: Path) -> None:
     assert code == 1 and "Traceback" not in err, err
     assert "content/other/briefing.yaml:0: briefing.yaml is a named pipe (FIFO)" in err
     assert "content/linked:0: warning: folder is a link to a folder outside content/" in err
+
+
+def test_a_folder_read_as_a_file_is_named_not_raised(tmp_path: Path) -> None:
+    """What every read of content goes through, given a folder where a file was named (a
+    folder called part.yaml): a reason, not IsADirectoryError."""
+    from builder.files import read_regular
+    from builder.stamp import _digest
+
+    (tmp_path / "part.yaml").mkdir()
+    assert read_regular(tmp_path / "part.yaml") == "is a folder, not a file"
+    assert _digest(str(tmp_path / "part.yaml")).startswith("<not a file")
+
+
+def test_the_no_change_check_does_not_walk_a_link_out_of_content(tmp_path: Path) -> None:
+    """The builder reads nothing through a link to a folder outside content/ (it warns),
+    so the check of what changed does not hash what lies there either."""
+    from builder.stamp import _files
+
+    folder = _project(tmp_path, MINIMAL_PART)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "big.bin").write_bytes(b"x" * 1000)
+    (folder / "content/linked").symlink_to(outside)
+    (folder / "content/tiny/again").symlink_to(folder / "content/tiny")  # inside: walked once
+    files = _files(folder, source=False)
+    assert not any("big.bin" in f for f in files), files
+    assert any(f.endswith("content/tiny/briefing.yaml") for f in files), files

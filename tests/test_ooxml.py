@@ -5,6 +5,7 @@ gate refuses a built deck carrying any of it."""
 from __future__ import annotations
 
 import resource
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ EXPECTED = {
     "placeholder-off-slide": "lies off the slide",
     "unneeded-part": "a video (ppt/media/intro.mp4)",
     "too-many-parts": "over the limit of 2,000",
+    "size-not-a-number": "a slide size or position is not a number",
 }
 
 
@@ -61,6 +63,19 @@ def test_files_that_are_not_packages_are_refused(tmp_path: Path, data: bytes) ->
     path = tmp_path / "broken.pptx"
     path.write_bytes(data)
     assert "not a PowerPoint file" in " ".join(inspect(path))
+
+
+def test_a_part_whose_compressed_data_is_damaged_is_refused(base: Path, tmp_path: Path) -> None:
+    """The deflated bytes of the presentation part overwritten: zlib cannot inflate them."""
+    data = bytearray(base.read_bytes())
+    with zipfile.ZipFile(base) as zf:
+        info = zf.getinfo("ppt/presentation.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start:start + 16] = b"\xff" * 16
+    path = tmp_path / "damaged.pptx"
+    path.write_bytes(bytes(data))
+    problems = inspect(path)
+    assert problems and "not a PowerPoint file" in problems[0], problems
 
 
 def test_a_built_deck_passes_the_deck_policy_only(tmp_path: Path) -> None:

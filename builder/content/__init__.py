@@ -14,13 +14,13 @@ from builder.content.check import check
 from builder.content.datacheck import data_warnings
 from builder.content.load import Mapping, Scalar, Sequence, load_file
 from builder.content.numbering import number
-from builder.content.read import read_briefing, relpath
+from builder.content.read import inside, read_briefing, relpath
 from builder.content.sizes import size_problems
 from builder.files import find_files, what_is
 from builder.model import Briefing
 from builder.problems import Problem
 from builder.texts import glyph_problems
-from builder.theme import read_theme
+from builder.theme import Theme, read_theme
 
 __all__ = ["discover", "resolve_targets", "load_briefing", "load_briefings", "input_files"]
 
@@ -70,8 +70,10 @@ def resolve_targets(paths: list[str], cwd: Path) -> tuple[list[Path], list[Probl
     return found, problems
 
 
-def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list[Problem]]:
-    """Read a briefing and everything it includes; the model is None if any error."""
+def load_briefing(path: Path, project_root: Path, theme: Theme | None = None
+                  ) -> tuple[Briefing | None, list[Problem]]:
+    """Read a briefing and everything it includes; the model is None if any error.
+    ``theme``: the project's brand, when the caller has read it (else it is read here)."""
     problems: list[Problem] = []
     root = project_root.resolve()
     file = path.resolve()
@@ -83,7 +85,8 @@ def load_briefing(path: Path, project_root: Path) -> tuple[Briefing | None, list
         briefing, more = check(briefing)
         problems.extend(numbered + more)
         problems.extend(data_warnings(briefing))
-        theme, _ = read_theme(root)  # the brand's own problems are the pipeline's to report
+        if theme is None:
+            theme, _ = read_theme(root)  # the brand's own problems: the pipeline's to report
         if theme is not None:
             problems.extend(glyph_problems(briefing, theme))
     else:
@@ -107,19 +110,22 @@ def _named_files_problems(file: Path, root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for name in _INCLUDE_LINE.findall(text):
         target = (file.parent / name).resolve()
-        if target.is_file() and target.is_relative_to(root / "content"):
+        if not what_is(target) and inside(target, root, ("content",)):
             load_file(target, relpath(target, root), problems)
     return problems
 
 
-def load_briefings(targets: list[Path], project_root: Path
+def load_briefings(targets: list[Path], project_root: Path, theme: Theme | None = None
                    ) -> tuple[list[Briefing], list[Problem]]:
-    """Read every target. A problem in a file several briefings share is reported once;
-    two briefings with the same id (one output folder) are an error."""
+    """Read every target (their glyphs checked against ``theme``, the project's brand,
+    read once). A problem in a file several briefings share is reported once; two
+    briefings with the same id (one output folder) are an error."""
     problems: set[Problem] = set(_id_clashes(targets, project_root))
     briefings: list[Briefing] = []
+    if theme is None:
+        theme, _ = read_theme(project_root.resolve())
     for target in targets:
-        briefing, found = load_briefing(target, project_root)
+        briefing, found = load_briefing(target, project_root, theme)
         problems.update(found)
         if briefing is not None:
             briefings.append(briefing)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from builder.limits import URL
 from builder.model import (
     CrossRef,
     Emphasis,
@@ -27,7 +28,7 @@ from builder.values import normalise_url, url_problem
 _REF = re.compile(r"\{(see|fn):([A-Za-z0-9][A-Za-z0-9_.-]*)\}")
 _ESCAPABLE = "*[]{}()\\_"
 MAX_NESTING = 10  # *emphasis* inside **strong** inside a link is 3
-MAX_URL = 2000  # characters; a longer "(...)" after "[label]" is not read as a link
+MAX_URL = URL.value  # characters; a longer "(...)" after "[label]" is not read as a link
 _PLAIN = re.compile(r"[^\\{\[*]+")  # a run of characters with no meaning of their own
 _ODD_REF = re.compile(r"\{\s*([A-Za-z]+)\s*:([^{}\n]*)\}")  # {kind:...} not read as a reference
 

@@ -9,7 +9,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder import ooxml
 from builder.content import shapes
 from builder.content.blocks import read_blocks
 from builder.content.data import read_charts, read_datasets
@@ -166,6 +165,8 @@ def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:
                 ctx.error(node, f"template '{name}' is not a PowerPoint file (.pptx); "
                           "give a .pptx template saved from PowerPoint")
                 return ""
+            from builder import ooxml  # lxml only where a briefing has a template
+
             unsafe = ooxml.inspect(candidate)
             for why in unsafe:
                 ctx.error(node, f"template '{name}' cannot be used: {why}")

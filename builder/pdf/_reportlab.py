@@ -8,7 +8,7 @@ document (structure tree, metadata, page boxes), change a frame's height between
 keep a paragraph's line breaks per width, and hook the canvas adding an annotation and a
 text object writing a line. Each is one function or class here.
 
-``tests/pdf/test_reportlab_private.py`` checks every name below against the installed
+``tests/pdf/test_private_apis.py`` checks every name below against the installed
 reportlab and fails, naming it, when an update moves or changes one; ``pyproject.toml``
 bounds reportlab to the versions that test has passed with.
 """

@@ -103,7 +103,8 @@ def _table(slides: list[PlannedSlide], ctx: RenderContext) -> RLTable:
     rest = ctx.styles.layout.frame_width - sum(w for _, w in COLUMNS)
     widths = [w or rest for _, w in COLUMNS]
     # a row taller than a page (a slide with very many points) continues on the next one
-    tall = any(_height(row, widths) > ctx.styles.layout.frame_height * 0.8 for row in rows)
+    inner = [w - 2 * (ctx.styles.layout.table_padding + 1) for w in widths]  # table_style's
+    tall = any(_height(row, inner) > ctx.styles.layout.frame_height * 0.8 for row in rows)
     out = RLTable(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=int(tall),
                   hAlign="LEFT")
     out.setStyle(table_style(ctx))
@@ -111,8 +112,8 @@ def _table(slides: list[PlannedSlide], ctx: RenderContext) -> RLTable:
 
 
 def _height(row: list[Flowable] | list[list[Flowable]], widths: list[float]) -> float:
-    """How tall a row's tallest cell is, its flowables wrapped in the column's width."""
-    return max(sum(f.wrap(w - 12, 1e6)[1] for f in (cell if isinstance(cell, list) else [cell]))
+    """How tall a row's tallest cell is, its flowables wrapped in the cells' widths."""
+    return max(sum(f.wrap(w, 1e6)[1] for f in (cell if isinstance(cell, list) else [cell]))
                for cell, w in zip(row, widths, strict=True))
 
 

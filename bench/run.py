@@ -286,12 +286,38 @@ def main() -> int:
     finally:
         for folder in copies:
             shutil.rmtree(folder, ignore_errors=True)
-    Path(ROOT / "bench" / "results.md").write_text(_report(rows, n, traces), encoding="utf-8")
+    results = ROOT / "bench" / "results.md"
+    before = _previous(results.read_text(encoding="utf-8")) if results.exists() else []
+    results.write_text(_report(rows, n, traces, before), encoding="utf-8")
     print((ROOT / "bench" / "results.md").read_text())
     return 0
 
 
-def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) -> str:
+def _commit() -> str:
+    """The commit measured, with "+changes" when the work tree differs from it."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
+                          capture_output=True).stdout.strip() or "unknown"
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                           text=True, capture_output=True).stdout.strip()
+    return head + ("+changes" if dirty else "")
+
+
+def _previous(text: str) -> list[str]:
+    """The targets table and floors of the results file this run replaces, with the commit
+    they were measured on: two runs side by side."""
+    lines = text.splitlines()
+    commit = next((x for x in lines if x.startswith("Measured on commit")), "")
+    start = next((i for i, x in enumerate(lines) if x.startswith("| target |")), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    floors = [x for x in lines if x.startswith("Floors on this machine")]
+    return ["", "## The run before", "", commit or "Measured on an unrecorded commit.", "",
+            *lines[start:end], "", *floors[:1]]
+
+
+def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str],
+            before: list[str]) -> str:
     peer = float(rows["peer_chain_pptx_and_pdf"]["median"])  # type: ignore[arg-type]
     med = {k: float(v["median"]) for k, v in rows.items()}  # type: ignore[arg-type]
     peak = max(float(rows[k]["peak"]) for k in ("cold", "warm", "nochange", "x1", "four_cold"))  # type: ignore[arg-type]
@@ -325,6 +351,7 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
         f"`make bench` on this machine ({n} counted runs per row after one warm-up, medians of "
         "whole-process wall time; peak = largest process RSS). Peer chain measured in the same "
         "run. The machine is shared and noisy: compare ratios, not seconds.",
+        "", f"Measured on commit {_commit()}.",
         "", "| scenario | runs | median s | min s | max s | peak MiB | / peer chain |",
         "|---|---|---|---|---|---|---|",
     ]
@@ -352,6 +379,7 @@ def _report(rows: dict[str, dict[str, object]], n: int, traces: dict[str, str]) 
     lines += _floors(med, peer)
     if failed:
         lines += ["", "Rows whose command exited non-zero: " + ", ".join(failed) + "."]
+    lines += before
     lines += ["", "## Where the time goes", "",
               "One traced build of each kind (`BRIEFING_TRACE=1`: seconds after the pipeline "
               "module was imported when each job ended, as the main process saw it).",

@@ -58,6 +58,7 @@ class Build:
     seconds: float = 0.0  # from its start to its publishing
     failed: bool = False
     published: bool = False
+    also: set[str] = field(default_factory=set)  # kept outputs made again: the pages moved
 
     @property
     def dir(self) -> Path:
@@ -77,10 +78,6 @@ class Plan:
     theme: Theme
     cache: Path
     only: frozenset[str] = ALL  # the outputs to make; the others are kept from the last build
-
-    @property
-    def outputs(self) -> tuple[Output, ...]:
-        return tuple(o for o in OUTPUTS if o.name in self.only)
 
 
 def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path,
@@ -144,10 +141,11 @@ class _Graph:
         """Start every output that can start (again), or finish the briefing."""
         if b.failed or b.published:
             return
-        for o in self.plan.outputs:
+        outputs = [o for o in OUTPUTS if o.name in self.plan.only | b.also]
+        for o in outputs:
             if self._due(b, o):
                 self._start(b, o)
-        if all(self._accepted(b, o) for o in self.plan.outputs) and not b.missing:
+        if all(self._accepted(b, o) for o in outputs) and not b.missing:
             self._finish(b)
 
     def _due(self, b: Build, o: Output) -> bool:
@@ -193,6 +191,8 @@ class _Graph:
             if errors(made.problems) or (self.strict and made.problems):
                 b.failed = True
                 return
+            if o.lays_out and not _same_pages(b.guess, made.layout):
+                b.also |= self._citing_old_pages(b)
             if path.exists():
                 self.queue.put(LAYS_OUT if o.lays_out else OUTPUT,  # the preview first
                                self._gated(b, o, layout, path), in_stage, b.briefing.id,
@@ -202,6 +202,13 @@ class _Graph:
                 b.gated.add(o.name)
             self.advance(b)  # outputs citing the pages can start now
         return then
+
+    def _citing_old_pages(self, b: Build) -> set[str]:
+        """The outputs kept from the last build (``--only``) that cite its PDF's pages:
+        made again when this build's pages differ, so that what is published agrees."""
+        last = self.out / b.briefing.id
+        return {o.name for o in OUTPUTS if o.cites_pages and o.name not in self.plan.only
+                and o.path(last, b.briefing.id).is_file()}
 
     def _gated(self, b: Build, o: Output, layout: PdfSeed | None, path: Path
                ) -> Callable[[tuple[str, ...]], None]:
@@ -241,7 +248,8 @@ class _Graph:
     def _keep_the_rest(self, b: Build) -> None:
         """The outputs not made this time (``--only``), as the last build left them."""
         last = self.out / b.briefing.id
-        names = [o.path(Path(), b.briefing.id) for o in OUTPUTS if o.name not in self.plan.only]
+        names = [o.path(Path(), b.briefing.id) for o in OUTPUTS
+                 if o.name not in self.plan.only | b.also]
         for name in names + ([Path(CHARTS)] if CHARTS not in self.plan.only else []):
             if (last / name).is_dir():
                 shutil.copytree(last / name, b.dir / name)

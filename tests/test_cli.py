@@ -102,6 +102,27 @@ def test_a_summary_per_briefing_on_stdout_and_quiet_and_verbose(tiny: Path) -> N
     assert run_cli(tiny, "-q", "-v", "check").returncode == 1  # one or the other
 
 
+def test_only_the_pdf_remakes_what_cites_its_pages_when_they_move(tiny: Path) -> None:
+    """``--only pdf`` after an edit that moves the Data section two pages on: the deck,
+    handout and session plan, which cite its page, are made again with it rather than
+    kept citing the old page."""
+    assert run_cli(tiny, "build").returncode == 0
+    out = tiny / "output/tiny"
+    before = {p.name: p.read_bytes() for p in out.glob("*.p*")}
+    part = tiny / "content/tiny/part.yaml"
+    filler = "".join(f"      - p: Filler paragraph {n} of the introduction, long enough to fill "
+                     "a line or two of the page when it is laid out.\n" for n in range(60))
+    part.write_text(part.read_text().replace("      - bullets:", filler + "      - bullets:"))
+    run = run_cli(tiny, "build", "--only", "pdf")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.endswith("; kept from the last build: charts, press\n"), run.stdout
+    after = {p.name: p.read_bytes() for p in out.glob("*.p*")}
+    assert after.keys() == before.keys()
+    # the deck's notes and the session plan cite the Data section's page (the handout
+    # cites no page that moved: made again, the same bytes)
+    assert [n for n in after if after[n] == before[n]] == ["tiny-handout.pdf"]
+
+
 def test_strict_is_part_of_what_makes_a_build_unchanged(tiny: Path) -> None:
     part = tiny / "content/tiny/part.yaml"
     part.write_text(part.read_text().replace("alt: Alpha 6, Beta 4.", "alt: ''"))

@@ -297,8 +297,9 @@ def _commit() -> str:
     """The commit measured, with "+changes" when the work tree differs from it."""
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
                           capture_output=True).stdout.strip() or "unknown"
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                           text=True, capture_output=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                            ":!bench/results.md"], cwd=ROOT, text=True,
+                           capture_output=True).stdout.strip()  # but the results themselves
     return head + ("+changes" if dirty else "")
 
 

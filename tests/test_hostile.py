@@ -117,6 +117,38 @@ def test_markup_and_symbols_render_literally(tmp_path: Path, text: str) -> None:
     assert " ".join(text.split()) in _pdf_text(folder)
 
 
+def test_markup_and_symbols_reach_the_deck_literally(tmp_path: Path) -> None:
+    """Every literal text above, in one briefing: python-pptx reads each back from the
+    deck's slides or notes as typed, and LibreOffice opens the deck and draws its slides
+    with the text that is on them."""
+    from pptx import Presentation
+
+    from tests.conftest import need_tool
+
+    def quoted(text: str) -> str:
+        return text.replace("\\", "\\\\").replace('"', '\\"')
+
+    folder = _built(tmp_path, _part_with("\n".join(f'      - p: "{quoted(t)}"'
+                                                   for t in LITERAL)))
+    deck = folder / "output" / "tiny" / "tiny.pptx"
+    prs = Presentation(str(deck))
+    on_slides = [sh.text_frame.text for sl in prs.slides for sh in sl.shapes
+                 if sh.has_text_frame]
+    notes = [sl.notes_slide.notes_text_frame.text for sl in prs.slides if sl.has_notes_slide]
+    every = " ".join(" ".join(on_slides + notes).split())
+    missing = [t for t in LITERAL if " ".join(t.split()) not in every]
+    assert not missing, missing
+    need_tool("soffice")
+    need_tool("pdftotext")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(deck)], check=True, capture_output=True, timeout=180)
+    drawn = subprocess.run(["pdftotext", str(tmp_path / "tiny.pdf"), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    drawn = " ".join(drawn.split())
+    shown = [t for t in LITERAL if " ".join(t.split()) in " ".join(" ".join(on_slides).split())]
+    assert shown and all(" ".join(t.split()) in drawn for t in shown), (shown, drawn[:2000])
+
+
 def test_implicit_yaml_typing_keeps_the_text(tmp_path: Path) -> None:
     part = _part_with("      - bullets: [NO, 1.10, '12:30', 01234, 2024-01-02, ~x, yes]")
     text = _pdf_text(_built(tmp_path, part))

@@ -15,13 +15,13 @@ TEXT = "Professionals should remain mindful of the child's lived experience"
 
 def test_a_word_is_as_wide_as_in_the_widest_font(theme: Theme) -> None:
     paths = face_paths(theme.fonts, False, False)
-    assert [p.stem for p in paths] == ["SourceSansPro-Regular",
-                                       "LiberationSans-Regular", "Carlito-Regular"]
+    assert [p.stem for p in paths] == ["SourceSansPro-Regular", "LiberationSans-Regular",
+                                       "Carlito-Regular", "DejaVuSans"]
     widths = [metrics(p).width("Safeguarding", 24) for p in paths]
     assert word_width(paths, "Safeguarding", 24) == max(widths) > widths[0]
     bold = face_paths(theme.fonts, True, True)
-    assert [p.stem for p in bold] == ["SourceSansPro-BoldIt",
-                                      "LiberationSans-BoldItalic", "Carlito-BoldItalic"]
+    assert [p.stem for p in bold] == ["SourceSansPro-BoldIt", "LiberationSans-BoldItalic",
+                                      "Carlito-BoldItalic", "DejaVuSans-BoldOblique"]
 
 
 def test_text_that_fits_the_brand_font_alone_may_not_fit_a_substitute(theme: Theme) -> None:

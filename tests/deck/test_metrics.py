@@ -21,10 +21,10 @@ def _faces(theme: Theme) -> list[Path]:
 
 def test_the_brand_measures_its_substitutes_from_metrics_files(theme: Theme) -> None:
     faces = _faces(theme)
-    assert len(faces) == 8 and all(p.suffix == ".json" and p.is_file() for p in faces), faces
+    assert len(faces) == 12 and all(p.suffix == ".json" and p.is_file() for p in faces), faces
 
 
-@pytest.mark.parametrize("face", range(8))
+@pytest.mark.parametrize("face", range(12))
 def test_a_metrics_file_equals_the_installed_font(theme: Theme, face: int) -> None:
     file = _faces(theme)[face]
     source = json.loads(file.read_text(encoding="utf-8"))["measured_from"]

@@ -1,7 +1,7 @@
 """The shipped health deck as presenters' laptops show it: LibreOffice renders every slide
 (hidden ones too) with the brand font, with Carlito (Calibri's metrics) substituted for
-it and with Liberation Sans (Arial's and Helvetica's), and no word lands outside the
-shape that holds it or in the footer band."""
+it, with Liberation Sans (Arial's and Helvetica's) and with DejaVu Sans (LibreOffice's
+fallback), and no word lands outside the shape that holds it or in the footer band."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from builder.theme import Theme, ThemeError, load_theme
 from tests.conftest import ROOT, need_tool, run_cli
 from tests.deck.render import all_shown, fonts_used, render, words_outside
 
-FONTS = {None: "SourceSansPro", "Carlito": "Carlito", "Liberation Sans": "LiberationSans"}
+FONTS = {None: "SourceSansPro", "Carlito": "Carlito", "Liberation Sans": "LiberationSans",
+         "DejaVu Sans": "DejaVuSans"}
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def health_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return all_shown(folder / "health-2022" / "health-2022.pptx", folder / "all-shown.pptx")
 
 
-@pytest.mark.parametrize("substitute", list(FONTS), ids=["brand", "carlito", "liberation"])
+@pytest.mark.parametrize("substitute", list(FONTS), ids=["brand", "carlito", "liberation", "dejavu"])
 def test_every_word_stays_in_its_shape_and_out_of_the_footer(
         health_deck: Path, theme: Theme, tmp_path: Path, substitute: str | None) -> None:
     need_tool("soffice")

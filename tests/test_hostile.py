@@ -662,12 +662,20 @@ def test_a_full_disk_is_one_line_naming_the_folder(tmp_path: Path) -> None:
     assert (folder / "output/tiny/tiny.pdf").stat().st_size > 1000
 
 
+# The timer is stopped when the build has ended: Python restores SIGALRM's default action
+# (end the process) while it shuts down, and a build that took just under the delay would
+# be killed by the test's own alarm.
 INTERRUPT_AFTER = """
 import os, runpy, signal, sys
-signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
+ended = []
+signal.signal(signal.SIGALRM, lambda *_: ended or os.kill(os.getpid(), signal.SIGINT))
 signal.setitimer(signal.ITIMER_REAL, float(sys.argv[1]))
 sys.argv = ["builder", "build"]
-runpy.run_module("builder", run_name="__main__")
+try:
+    runpy.run_module("builder", run_name="__main__")
+finally:
+    ended.append(True)
+    signal.setitimer(signal.ITIMER_REAL, 0)
 """
 
 

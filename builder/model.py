@@ -26,6 +26,14 @@ class SourceRef:
 NOWHERE = SourceRef("<built-in>", 0)
 
 
+# where each field of a mapping was written, (key, location), for messages about one field
+FieldLines = tuple[tuple[str, SourceRef], ...]
+
+
+def _lines() -> FieldLines:
+    return field(default=(), compare=False, repr=False)  # type: ignore[return-value]
+
+
 def _at() -> SourceRef:
     return field(default=NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
 
@@ -405,6 +413,7 @@ class Publisher:
     email: str = ""
     website: str = ""
     at: SourceRef = _at()
+    field_at: FieldLines = _lines()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -424,6 +433,7 @@ class Metadata:
     colophon: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     at: SourceRef = _at()
+    field_at: FieldLines = _lines()
 
 
 DEFAULT_SESSION_MINUTES = 90

@@ -14,7 +14,7 @@ from builder.model import NOWHERE, Briefing, SourceRef
 from builder.problems import Problem
 from builder.theme import Theme, font_charset
 
-NOT_SHOWN = frozenset({"template"})  # a file name, never printed
+NOT_SHOWN = frozenset({"template", "field_at"})  # a file name, and source locations
 _IGNORED = frozenset("\n\t\r")
 
 
@@ -30,9 +30,10 @@ def model_texts(node: object, at: SourceRef = NOWHERE, name: str = ""
     elif dataclasses.is_dataclass(node) and not isinstance(node, type | SourceRef):
         own = getattr(node, "at", NOWHERE)
         here = own if own is not NOWHERE and own.line else at
+        lines = dict(getattr(node, "field_at", ()))
         for f in dataclasses.fields(node):
             if f.name != "at" and f.name not in NOT_SHOWN:
-                yield from model_texts(getattr(node, f.name), here, f.name)
+                yield from model_texts(getattr(node, f.name), lines.get(f.name, here), f.name)
 
 
 def _name(ch: str) -> str:

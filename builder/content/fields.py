@@ -16,7 +16,7 @@ from builder.content.numbers import read_number, read_whole
 from builder.content.placeholders import placeholder
 from builder.content.shapes import Field, FieldType, Shape
 from builder.limits import ENTRIES, LINE, TEXT, Limit, field_limit
-from builder.model import Inlines, SourceRef
+from builder.model import FieldLines, Inlines, SourceRef
 from builder.problems import Problem, Severity, did_you_mean
 from builder.values import normalise_url, url_problem
 
@@ -254,6 +254,10 @@ class Fields:
 
     def get(self, key: str) -> Node | None:
         return self.nodes.get(key)
+
+    def lines(self) -> FieldLines:
+        """Where each field was written, for messages about one field."""
+        return tuple((k, self.ctx.at(n)) for k, n in self.nodes.items())
 
     def _declared(self, key: str, *types: FieldType) -> Field:
         f = self.shape.field(key)

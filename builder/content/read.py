@@ -84,7 +84,7 @@ def read_briefing(node: Node, file: Path, root: Path, problems: list[Problem]) -
         partners=f.texts("partners"),
         colophon=f.texts("colophon"),
         keywords=f.texts("keywords"),
-        at=ctx.at(node))
+        at=ctx.at(node), field_at=f.lines())
     extras = _Extras()
     parts: list[Part] = []
     for item in f.seq("parts"):
@@ -141,7 +141,8 @@ def _publisher(ctx: Ctx, node: Node | None) -> Publisher:
     f = ctx.fields(node, shapes.PUBLISHER) or Fields(ctx, shapes.PUBLISHER, {}, node)
     return Publisher(name=f.text("name"), address=f.texts("address"),
                      telephone=f.text("telephone"), email=f.text("email"),
-                     website=f.url("website"), at=ctx.at(node))
+                     website=f.url("website"), at=ctx.at(node),
+                     field_at=f.lines())
 
 
 def _template(ctx: Ctx, node: Node | None, file: Path, root: Path) -> str:

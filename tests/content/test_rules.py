@@ -532,3 +532,12 @@ def test_session_minutes_out_of_range_and_unknown_training_key(load: Load) -> No
     assert problems == [
         f"{B}:16: 'minutes' is 900; give a whole number of minutes from 30 to 240",
         f"{P}:7: unknown key 'question' in training; did you mean 'questions'?"]
+
+
+def test_a_character_the_font_lacks_in_metadata_is_reported_at_its_field(load: Load) -> None:
+    _, problems = load(briefing=BRIEFING.replace("series: Demo series",
+                                                 "series: Demo series\nsector: Health \u2615")
+                       .replace("  name: Research in Practice", "  name: RiP \u2615"))
+    lacks = ("character '\u2615' (U+2615, hot beverage) cannot be shown by font Source Sans "
+             "Pro; remove it or replace it with a character the font has")
+    assert problems == [f"{B}:5: 'sector': {lacks}", f"{B}:8: 'name': {lacks}"]

@@ -289,7 +289,7 @@ def main() -> int:
     results = ROOT / "bench" / "results.md"
     before = _previous(results.read_text(encoding="utf-8")) if results.exists() else []
     results.write_text(_report(rows, n, traces, before), encoding="utf-8")
-    print((ROOT / "bench" / "results.md").read_text())
+    print(results.read_text(encoding="utf-8"))
     return 0
 
 

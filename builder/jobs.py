@@ -79,6 +79,11 @@ class Plan:
     cache: Path
     only: frozenset[str] = ALL  # the outputs to make; the others are kept from the last build
 
+    def making(self, b: Build) -> frozenset[str]:
+        """The outputs this build makes of ``b``: those asked for, and the kept ones that
+        cite the PDF's pages when they moved."""
+        return self.only | b.also
+
 
 def plan_builds(briefings: list[Briefing], theme: Theme, cache: Path,
                 only: frozenset[str] = ALL) -> Plan:
@@ -141,7 +146,7 @@ class _Graph:
         """Start every output that can start (again), or finish the briefing."""
         if b.failed or b.published:
             return
-        outputs = [o for o in OUTPUTS if o.name in self.plan.only | b.also]
+        outputs = [o for o in OUTPUTS if o.name in self.plan.making(b)]
         for o in outputs:
             if self._due(b, o):
                 self._start(b, o)
@@ -249,7 +254,7 @@ class _Graph:
         """The outputs not made this time (``--only``), as the last build left them."""
         last = self.out / b.briefing.id
         names = [o.path(Path(), b.briefing.id) for o in OUTPUTS
-                 if o.name not in self.plan.only | b.also]
+                 if o.name not in self.plan.making(b)]
         for name in names + ([Path(CHARTS)] if CHARTS not in self.plan.only else []):
             if (last / name).is_dir():
                 shutil.copytree(last / name, b.dir / name)

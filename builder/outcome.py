@@ -73,7 +73,7 @@ def report_builds(plan: Plan, out: Path, cwd: Path, strict: bool, say: Callable[
         if not b.published or errors(problems):
             code = 1
             continue
-        tell(_summary(b, label, plan.only | b.also))
+        tell(_summary(b, label, plan.making(b)))
         written += sorted(p for p in (out / b.briefing.id).rglob("*") if p.is_file())
         save_layout(plan.cache, b)
     return Outcome(code, written)

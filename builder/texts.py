@@ -14,7 +14,7 @@ from builder.model import NOWHERE, Briefing, SourceRef
 from builder.problems import Problem
 from builder.theme import Theme, font_charset
 
-NOT_SHOWN = frozenset({"template", "field_at"})  # a file name, and source locations
+NOT_SHOWN = frozenset({"at", "field_at", "template"})  # source locations, a file name
 _IGNORED = frozenset("\n\t\r")
 
 
@@ -32,7 +32,7 @@ def model_texts(node: object, at: SourceRef = NOWHERE, name: str = ""
         here = own if own is not NOWHERE and own.line else at
         lines = dict(getattr(node, "field_at", ()))
         for f in dataclasses.fields(node):
-            if f.name != "at" and f.name not in NOT_SHOWN:
+            if f.name not in NOT_SHOWN:
                 yield from model_texts(getattr(node, f.name), lines.get(f.name, here), f.name)
 
 

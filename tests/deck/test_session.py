@@ -186,6 +186,21 @@ def test_no_slide_points_to_the_notes_or_the_briefings_pages(plan: DeckPlan) -> 
                     s.title, text)  # no fragment cut from its lead-in
 
 
+def test_a_point_stands_alone_without_the_sentences_around_it(plan: DeckPlan) -> None:
+    """A content slide's points are not the middle of a story ("The father had ...", from
+    a paragraph that opens "In another case, ...") nor a pointer to what the briefing shows
+    next ("as illustrated by the following three examples"); "There was evidence ..."
+    does not lean on anything and may open a topic."""
+    shown = {s.title: [text_of(p.runs) for f in s.frames for p in f.paras]
+             for s in plan.slides if s.kind == "content"}
+    assert shown["Physical symptoms"][0].startswith("There was evidence in some SCRs that health")
+    for title, texts in shown.items():
+        for text in texts:
+            assert not text.startswith("The father"), title
+            assert text.rstrip().endswith(":") or not re.search(r"\bthe following\b", text,
+                                                                 re.I), (title, text)
+
+
 def test_chart_headlines_take_the_period_the_slide_is_about(plan: DeckPlan) -> None:
     harm = next(s for s in plan.slides if s.title.startswith("Categories of serious harm"))
     side = [text_of(p.runs) for f in harm.frames if f.role == "side" for p in f.paras]

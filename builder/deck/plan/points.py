@@ -2,7 +2,9 @@
 reworded. A point is a whole sentence, a sentence's lead-in clause (the words before
 its colon or semicolon), a list item's bold lead-in with its own lead-in clause, or a
 list introduced by its lead-in sentence; references to the briefing's tables, figures
-and pages are left out. The sentences behind the points are the talking points.
+and pages are left out, and so are sentences that lean on the one before them (and the
+paragraphs that go on from the one before), or point at what follows. The sentences
+behind the points are the talking points.
 
 Units are scored (a paragraph's first sentence, a bold phrase the source highlights,
 short sentences) and chosen best first until the slide's word budget is spent; they
@@ -34,10 +36,15 @@ MAX_POINTS = 5
 LONG = 24  # words: a longer sentence is shown by its lead-in clause, if it has one
 ITEM_WORDS = 14  # a list item under its lead-in sentence is shown when at most this long
 
-# A sentence that leans on the one before it is not shown alone.
+# A sentence that leans on the one before it is not shown alone ("There" pointing back,
+# not "There was evidence ...").
 _LEANS = re.compile(r"(This|These|They|Their|It|Its|Those|Such|Also|However|Thus|"
                     r"So|For example|For instance|In another|In the next|As mentioned|"
-                    r"Alongside|Again|But|And|Here|There|The following|She|He)\b")
+                    r"Alongside|Again|But|And|Here|The following|She|He)\b"
+                    r"|There\b(?! (is|was|were|are|has|have|had|may|might|can)\b)")
+# A sentence that points at what follows it in the briefing ("as illustrated by the
+# following three examples") is not shown: the slides after it may show other examples.
+_POINTS_ON = re.compile(r"\bthe following\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +95,17 @@ def section_units(p: Planner, blocks: tuple[object, ...]) -> list[Unit]:
 
 
 def paragraph_units(p: Planner, spans: Inlines, order: int, first: bool) -> list[Unit]:
-    """Each sentence of a paragraph that can stand alone, as itself or its lead-in."""
+    """Each sentence of a paragraph that can stand alone, as itself or its lead-in; the
+    section's first sentence whole when it fits a slide (it states the topic)."""
     units: list[Unit] = []
-    for n, sentence in enumerate(split_sentences(audience(p.runs(spans)))):
-        shown = _shown(sentence)
-        if not shown or _LEANS.match(text_of(sentence)) or text_of(shown).endswith(":"):
+    sentences = split_sentences(audience(p.runs(spans)))
+    if sentences and _LEANS.match(text_of(sentences[0])):
+        return []  # the paragraph goes on from the one before ("In another case, ...")
+    for n, sentence in enumerate(sentences):
+        shown = sentence if first and n == 0 and count_words(
+            text_of(sentence)) <= BODY_WORDS else _shown(sentence)
+        if (not shown or _LEANS.match(text_of(sentence)) or text_of(shown).endswith(":")
+                or _POINTS_ON.search(text_of(shown))):
             continue
         score = (6.0 if n == 0 else 1.0) + (4.0 if first and n == 0 else 0.0)
         score += 5.0 if any(r.bold for r in shown) else 0.0
